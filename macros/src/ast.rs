@@ -1,0 +1,93 @@
+//! The derive input as typed data, each part keeping its original syntax
+//! for spans.
+
+use syn::{Data, DeriveInput, Fields, Ident, Member};
+
+use crate::attr::{self, Container, FieldAttrs, Position, Status, VariantAttrs};
+use crate::ctxt::Ctxt;
+
+pub struct Input<'a> {
+    pub original: &'a DeriveInput,
+    pub container: Container,
+    /// `#[status]` on the enum: the status of variants without one.
+    pub default_status: Option<Status>,
+    /// The variants of an enum; for a struct, the struct itself.
+    pub variants: Vec<Variant<'a>>,
+    pub is_enum: bool,
+}
+
+pub struct Variant<'a> {
+    pub ident: &'a Ident,
+    pub attrs: VariantAttrs,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub struct Field<'a> {
+    pub original: &'a syn::Field,
+    pub member: Member,
+    pub attrs: FieldAttrs,
+}
+
+impl<'a> Input<'a> {
+    pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
+        match &input.data {
+            Data::Enum(data) => {
+                let (container, own) = attr::container(cx, &input.attrs, Position::Enum);
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|v| Variant {
+                        ident: &v.ident,
+                        attrs: attr::variant(cx, &v.attrs),
+                        fields: fields(cx, &v.fields),
+                    })
+                    .collect();
+                Some(Input {
+                    original: input,
+                    container,
+                    default_status: own.status,
+                    variants,
+                    is_enum: true,
+                })
+            }
+            Data::Struct(data) => {
+                let (container, own) = attr::container(cx, &input.attrs, Position::Struct);
+                let body = Variant {
+                    ident: &input.ident,
+                    attrs: own,
+                    fields: fields(cx, &data.fields),
+                };
+                Some(Input {
+                    original: input,
+                    container,
+                    default_status: None,
+                    variants: vec![body],
+                    is_enum: false,
+                })
+            }
+            Data::Union(data) => {
+                cx.error_spanned_by(
+                    &data.union_token,
+                    "HttpError cannot be derived for a union: a response needs to know which \
+                     field is set; use an enum",
+                );
+                None
+            }
+        }
+    }
+}
+
+fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| Field {
+            original: field,
+            member: match &field.ident {
+                Some(ident) => Member::Named(ident.clone()),
+                None => Member::Unnamed(i.into()),
+            },
+            attrs: attr::field(cx, &field.attrs),
+        })
+        .collect()
+}

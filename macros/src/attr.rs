@@ -1,0 +1,470 @@
+//! Reads `#[status]`, `#[message]`, `#[payload]` and `#[http_error]` into
+//! plain data. Every problem is reported to the `Ctxt`, spanned on the token
+//! that is wrong, and reading goes on so one compile shows all of them.
+
+use proc_macro2::Span;
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::spanned::Spanned;
+use syn::{Attribute, LitInt, LitStr, Meta, Token};
+
+use crate::case::{RULE_NAMES, RenameRule};
+use crate::ctxt::Ctxt;
+use crate::status;
+use crate::template::Template;
+
+pub struct Status {
+    pub code: u16,
+    /// The registered reason phrase, or the one given with `reason = ".."`.
+    pub reason: String,
+}
+
+/// Options of `#[http_error(..)]` that apply to the whole type.
+#[derive(Default)]
+pub struct Container {
+    pub message_key: Option<LitStr>,
+    pub code_key: Option<LitStr>,
+    pub rename_all: Option<RenameRule>,
+}
+
+/// What a variant (or a struct, for itself) may carry.
+#[derive(Default)]
+pub struct VariantAttrs {
+    pub status: Option<Status>,
+    pub message: Option<Template>,
+    /// Span of the `#[message]` attribute, for "not on a 204".
+    pub message_span: Option<Span>,
+    pub code: Option<LitStr>,
+}
+
+pub struct Payload {
+    pub span: Span,
+    pub rename: Option<LitStr>,
+    pub flatten: bool,
+}
+
+#[derive(Default)]
+pub struct FieldAttrs {
+    pub payload: Option<Payload>,
+}
+
+/// Where an attribute stands, which decides the keys it may use.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Enum,
+    Variant,
+    Struct,
+}
+
+impl Position {
+    fn http_error_keys(self) -> &'static [&'static str] {
+        match self {
+            Position::Enum => &["message_key", "code_key", "rename_all"],
+            Position::Variant => &["code"],
+            Position::Struct => &["message_key", "code_key", "rename_all", "code"],
+        }
+    }
+}
+
+/// Attributes of the enum or struct itself.
+pub fn container(cx: &Ctxt, attrs: &[Attribute], position: Position) -> (Container, VariantAttrs) {
+    let mut container = Container::default();
+    let mut own = VariantAttrs::default();
+    for attr in attrs {
+        if attr.path().is_ident("http_error") {
+            http_error(cx, attr, position, &mut container, &mut own);
+        } else if attr.path().is_ident("status") {
+            set_once(cx, attr, &mut own.status, parse_status(cx, attr));
+        } else if attr.path().is_ident("message") {
+            if position == Position::Enum {
+                cx.error_spanned_by(
+                    attr,
+                    "#[message] goes on a variant: each variant has its own message",
+                );
+            } else {
+                message(cx, attr, &mut own);
+            }
+        } else if attr.path().is_ident("payload") {
+            cx.error_spanned_by(attr, "#[payload] goes on a field, not on the type");
+        }
+    }
+    (container, own)
+}
+
+pub fn variant(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
+    let mut own = VariantAttrs::default();
+    let mut ignored = Container::default();
+    for attr in attrs {
+        if attr.path().is_ident("http_error") {
+            http_error(cx, attr, Position::Variant, &mut ignored, &mut own);
+        } else if attr.path().is_ident("status") {
+            set_once(cx, attr, &mut own.status, parse_status(cx, attr));
+        } else if attr.path().is_ident("message") {
+            message(cx, attr, &mut own);
+        } else if attr.path().is_ident("payload") {
+            cx.error_spanned_by(attr, "#[payload] goes on a field, not on a variant");
+        }
+    }
+    own
+}
+
+pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+    let mut out = FieldAttrs::default();
+    for attr in attrs {
+        if attr.path().is_ident("payload") {
+            set_once(cx, attr, &mut out.payload, parse_payload(cx, attr));
+        } else if let Some(name) = ["status", "message", "http_error"]
+            .into_iter()
+            .find(|name| attr.path().is_ident(name))
+        {
+            cx.error_spanned_by(
+                attr,
+                format!("#[{name}] goes on a variant or on the type, not on a field"),
+            );
+        }
+    }
+    out
+}
+
+/// Keeps the first of a repeated attribute and reports the others.
+fn set_once<T>(cx: &Ctxt, attr: &Attribute, slot: &mut Option<T>, value: Option<T>) {
+    let Some(value) = value else { return };
+    if slot.is_some() {
+        let name = attr
+            .path()
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        cx.error_spanned_by(attr, format!("duplicate #[{name}] attribute; keep one"));
+    } else {
+        *slot = Some(value);
+    }
+}
+
+fn message(cx: &Ctxt, attr: &Attribute, own: &mut VariantAttrs) {
+    let parsed = match &attr.meta {
+        Meta::List(list) => list.parse_args::<LitStr>().map_err(|_| {
+            syn::Error::new(
+                list.tokens.span(),
+                "expected one string literal: #[message(\"quota exceeded: {used}\")]",
+            )
+        }),
+        _ => Err(syn::Error::new_spanned(
+            attr,
+            "expected a template: #[message(\"quota exceeded: {used}\")]",
+        )),
+    };
+    let template = parsed.and_then(Template::parse);
+    match template {
+        Ok(template) => {
+            set_once(cx, attr, &mut own.message, Some(template));
+            own.message_span.get_or_insert(attr.span());
+        }
+        Err(err) => cx.push(err),
+    }
+}
+
+fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
+    let result = match &attr.meta {
+        Meta::List(list) if !list.tokens.is_empty() => {
+            list.parse_args_with(|input: ParseStream| parse_status_args(cx, input))
+        }
+        _ => Err(syn::Error::new_spanned(
+            attr,
+            "expected a status code: #[status(404)] or #[status(NOT_FOUND)]",
+        )),
+    };
+    result.unwrap_or_else(|err| {
+        cx.push(err);
+        None
+    })
+}
+
+/// `404`, `NOT_FOUND`, `StatusCode::NOT_FOUND`, each optionally followed by
+/// `, reason = ".."`. Returns `Ok(None)` for a problem already reported.
+fn parse_status_args(cx: &Ctxt, input: ParseStream) -> syn::Result<Option<Status>> {
+    let code: Option<(u16, Span)> = if input.peek(LitInt) {
+        let lit: LitInt = input.parse()?;
+        match lit.base10_parse::<u16>() {
+            Ok(code @ 100..=999) => Some((code, lit.span())),
+            _ => {
+                cx.error_at(
+                    lit.span(),
+                    format!(
+                        "status code {} is out of range: an HTTP status code has three \
+                         digits, 100..=999",
+                        lit.base10_digits()
+                    ),
+                );
+                None
+            }
+        }
+    } else if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        let help = match lit.value().parse::<u16>() {
+            Ok(n) => format!("; write #[status({n})]"),
+            Err(_) => String::new(),
+        };
+        cx.error_at(
+            lit.span(),
+            format!("expected a status code as an integer or a constant name, not a string{help}"),
+        );
+        None
+    } else if input.peek(syn::Ident) || input.peek(Token![::]) {
+        let path: syn::Path = input.parse()?;
+        resolve_status_path(cx, &path).map(|code| (code, path.span()))
+    } else {
+        return Err(input
+            .error("expected a status code: an integer such as 404, or a name such as NOT_FOUND"));
+    };
+
+    let mut reason: Option<LitStr> = None;
+    while input.peek(Token![,]) {
+        input.parse::<Token![,]>()?;
+        if input.is_empty() {
+            break;
+        }
+        let key: syn::Ident = input.parse()?;
+        if key != "reason" {
+            return Err(syn::Error::new(
+                key.span(),
+                format!("unknown key `{key}` in #[status]; expected `reason = \"...\"`"),
+            ));
+        }
+        input.parse::<Token![=]>()?;
+        let lit: LitStr = input.parse()?;
+        if reason.is_some() {
+            return Err(syn::Error::new(lit.span(), "duplicate `reason`"));
+        }
+        reason = Some(lit);
+    }
+
+    let Some((code, span)) = code else {
+        return Ok(None);
+    };
+    let reason = match (status::reason(code), reason) {
+        (Some(registered), None) => registered.to_owned(),
+        (Some(registered), Some(lit)) => {
+            cx.error_at(
+                lit.span(),
+                format!(
+                    "{code} already has the registered reason phrase \"{registered}\"; \
+                     remove `reason`"
+                ),
+            );
+            registered.to_owned()
+        }
+        (None, Some(lit)) => {
+            let text = lit.value();
+            if text.trim().is_empty() || text.chars().any(char::is_control) {
+                cx.error_at(
+                    lit.span(),
+                    "a reason phrase is a non-empty line of text without control characters",
+                );
+            }
+            text
+        }
+        (None, None) => {
+            cx.error_at(
+                span,
+                format!(
+                    "{code} has no registered reason phrase; name one: \
+                     #[status({code}, reason = \"...\")]"
+                ),
+            );
+            return Ok(None);
+        }
+    };
+    Ok(Some(Status { code, reason }))
+}
+
+fn resolve_status_path(cx: &Ctxt, path: &syn::Path) -> Option<u16> {
+    let segments: Vec<_> = path.segments.iter().collect();
+    let last = segments.last()?;
+    if segments.len() > 1 && segments[segments.len() - 2].ident != "StatusCode" {
+        cx.error_spanned_by(
+            path,
+            "expected a `StatusCode` constant: NOT_FOUND or StatusCode::NOT_FOUND",
+        );
+        return None;
+    }
+    let name = last.ident.to_string();
+    if let Some(code) = status::by_name(&name) {
+        return Some(code);
+    }
+    let message = match status::suggest(&name) {
+        Some(close) => format!("unknown status name `{name}`; did you mean `{close}`?"),
+        None => format!(
+            "unknown status name `{name}`: expected an integer in 100..=999 or an \
+             `http::StatusCode` constant such as NOT_FOUND"
+        ),
+    };
+    cx.error_at(last.ident.span(), message);
+    None
+}
+
+fn parse_payload(cx: &Ctxt, attr: &Attribute) -> Option<Payload> {
+    let mut payload = Payload {
+        span: attr.span(),
+        rename: None,
+        flatten: false,
+    };
+    match &attr.meta {
+        Meta::Path(_) => return Some(payload),
+        Meta::NameValue(_) => {
+            cx.error_spanned_by(
+                attr,
+                "expected #[payload], #[payload(rename = \"key\")] or #[payload(flatten)]",
+            );
+            return None;
+        }
+        Meta::List(_) => {}
+    }
+    let result = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident("rename") {
+            let lit: LitStr = meta.value()?.parse()?;
+            if lit.value().is_empty() {
+                return Err(syn::Error::new(lit.span(), "a payload key cannot be empty"));
+            }
+            if payload.rename.replace(lit).is_some() {
+                return Err(meta.error("duplicate `rename`"));
+            }
+            Ok(())
+        } else if meta.path.is_ident("flatten") {
+            if payload.flatten {
+                return Err(meta.error("duplicate `flatten`"));
+            }
+            payload.flatten = true;
+            Ok(())
+        } else {
+            Err(unknown_key(&meta, "#[payload]", &["rename", "flatten"]))
+        }
+    });
+    if let Err(err) = result {
+        cx.push(err);
+        return None;
+    }
+    if payload.flatten
+        && let Some(rename) = &payload.rename
+    {
+        cx.error_at(
+            rename.span(),
+            "`rename` and `flatten` exclude each other: a flattened field's keys are its own",
+        );
+    }
+    Some(payload)
+}
+
+fn http_error(
+    cx: &Ctxt,
+    attr: &Attribute,
+    position: Position,
+    container: &mut Container,
+    own: &mut VariantAttrs,
+) {
+    let valid = position.http_error_keys();
+    let result = attr.parse_nested_meta(|meta| {
+        let key = meta
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        if !valid.contains(&key.as_str()) {
+            return Err(misplaced_or_unknown(&meta, &key, position, valid));
+        }
+        let lit: LitStr = meta.value()?.parse()?;
+        if lit.value().is_empty() {
+            return Err(syn::Error::new(
+                lit.span(),
+                format!("`{key}` cannot be empty"),
+            ));
+        }
+        let slot = match key.as_str() {
+            "message_key" => &mut container.message_key,
+            "code_key" => &mut container.code_key,
+            "code" => &mut own.code,
+            _ => {
+                let rule =
+                    RenameRule::from_name(&lit.value()).ok_or_else(|| unknown_rename_rule(&lit))?;
+                if container.rename_all.replace(rule).is_some() {
+                    return Err(meta.error("duplicate `rename_all`"));
+                }
+                return Ok(());
+            }
+        };
+        if slot.replace(lit).is_some() {
+            return Err(meta.error(format!("duplicate `{key}`")));
+        }
+        Ok(())
+    });
+    if let Err(err) = result {
+        cx.push(err);
+    }
+}
+
+fn misplaced_or_unknown(
+    meta: &ParseNestedMeta,
+    key: &str,
+    position: Position,
+    valid: &[&str],
+) -> syn::Error {
+    match (key, position) {
+        ("code", Position::Enum) => meta.error(
+            "`code` names one variant's machine code: put #[http_error(code = \"...\")] on the variant",
+        ),
+        ("message_key" | "code_key" | "rename_all", Position::Variant) => meta.error(format!(
+            "`{key}` applies to the whole type: put #[http_error({key} = \"...\")] on the enum"
+        )),
+        _ => unknown_key(meta, "#[http_error]", valid),
+    }
+}
+
+fn unknown_key(meta: &ParseNestedMeta, attribute: &str, valid: &[&str]) -> syn::Error {
+    let key = meta
+        .path
+        .get_ident()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| quote::ToTokens::to_token_stream(&meta.path).to_string());
+    let list = valid
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hint = closest(&key, valid.iter().copied())
+        .map(|k| format!("; did you mean `{k}`?"))
+        .unwrap_or_default();
+    meta.error(format!(
+        "unknown key `{key}` in {attribute}: expected one of {list}{hint}"
+    ))
+}
+
+fn unknown_rename_rule(lit: &LitStr) -> syn::Error {
+    let value = lit.value();
+    let list = RULE_NAMES
+        .iter()
+        .map(|(n, _)| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hint = closest(&value, RULE_NAMES.iter().map(|(n, _)| *n))
+        .map(|k| format!("; did you mean \"{k}\"?"))
+        .unwrap_or_default();
+    syn::Error::new(
+        lit.span(),
+        format!("unknown rename_all rule \"{value}\": expected one of {list}{hint}"),
+    )
+}
+
+/// The candidate a typo most likely meant.
+pub fn closest<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let typed_lower = typed.to_lowercase();
+    candidates
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&typed_lower, &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|&(distance, c)| distance <= (c.len() / 3).max(1))
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, c)| c)
+}

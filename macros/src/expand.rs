@@ -1,0 +1,388 @@
+//! Turns the checked model into the `HttpError` impl.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Ident, LitByteStr, LitStr, Member};
+
+use crate::generics::where_clause;
+use crate::json;
+use crate::status;
+use crate::template::Piece;
+use crate::valid::{Message, Model, Resolved};
+
+pub fn impl_http_error(model: &Model) -> TokenStream {
+    let ident = &model.input.ident;
+    let (impl_generics, ty_generics, _) = model.input.generics.split_for_impl();
+    let where_clause = where_clause(model);
+
+    let mut codes: Vec<u16> = model.variants.iter().map(|v| v.status).collect();
+    codes.sort_unstable();
+    codes.dedup();
+
+    let status_arms = arms(model, |v| {
+        let status = status_tokens(v.status);
+        (TokenStream::new(), status)
+    });
+    let code_arms = arms(model, |v| {
+        let code = &v.code;
+        (TokenStream::new(), quote!(#code))
+    });
+    let message_arms = arms(model, |v| message_expr(v));
+    let serialize_arms = arms(model, |v| serialize_body(model, v));
+    let write_arms = arms(model, |v| write_json(model, v));
+    let body_arms = arms(model, |v| json_body(model, v));
+
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated, unused_qualifications, clippy::match_same_arms)]
+        impl #impl_generics ::httperror::HttpError for #ident #ty_generics #where_clause {
+            const STATUS_CODES: &'static [::core::primitive::u16] = &[#(#codes),*];
+
+            fn status(&self) -> ::httperror::__private::StatusCode {
+                #status_arms
+            }
+
+            fn code(&self) -> &'static ::core::primitive::str {
+                #code_arms
+            }
+
+            fn message(&self) -> ::std::borrow::Cow<'_, ::core::primitive::str> {
+                #message_arms
+            }
+
+            fn serialize_body<__S: ::httperror::__private::serde::Serializer>(
+                &self,
+                __serializer: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                #serialize_arms
+            }
+
+            fn write_json(
+                &self,
+                __out: &mut ::std::vec::Vec<::core::primitive::u8>,
+            ) -> ::core::result::Result<(), ::httperror::__private::serde_json::Error> {
+                #write_arms
+                ::core::result::Result::Ok(())
+            }
+
+            fn json_body(
+                &self,
+            ) -> ::core::result::Result<
+                ::httperror::__private::Bytes,
+                ::httperror::__private::serde_json::Error,
+            > {
+                #body_arms
+            }
+        }
+    }
+}
+
+/// A `match self` with one arm per variant; `arm` gives the fields the arm
+/// binds and its expression.
+fn arms(model: &Model, arm: impl Fn(&Resolved) -> (TokenStream, TokenStream)) -> TokenStream {
+    if model.variants.is_empty() {
+        return quote!(match *self {});
+    }
+    let arms = model.variants.iter().map(|v| {
+        let (bindings, body) = arm(v);
+        let path = if model.is_enum {
+            let variant = v.ident;
+            quote!(Self::#variant)
+        } else {
+            quote!(Self)
+        };
+        quote!(#path { #bindings .. } => #body,)
+    });
+    quote! {
+        match self {
+            #(#arms)*
+        }
+    }
+}
+
+/// The local a field is bound to: `__self_used`, `__self_0`.
+pub fn binding(member: &Member) -> Ident {
+    match member {
+        Member::Named(ident) => {
+            let name = ident.to_string();
+            format_ident!("__self_{}", name.strip_prefix("r#").unwrap_or(&name))
+        }
+        Member::Unnamed(index) => format_ident!("__self_{}", index.index),
+    }
+}
+
+fn bind<'m>(members: impl IntoIterator<Item = &'m Member>) -> TokenStream {
+    let mut seen = BTreeSet::new();
+    members
+        .into_iter()
+        .filter(|member| seen.insert(binding(member)))
+        .map(|member| {
+            let local = binding(member);
+            quote!(#member: #local,)
+        })
+        .collect()
+}
+
+fn status_tokens(code: u16) -> TokenStream {
+    match status::TABLE.iter().find(|&&(c, _, _)| c == code) {
+        Some(&(_, name, _)) => {
+            let name = Ident::new(name, Span::call_site());
+            quote!(::httperror::__private::StatusCode::#name)
+        }
+        None => quote!(const { ::httperror::__private::status(#code) }),
+    }
+}
+
+/// `format_args!` over the bound fields, with the template's own span so
+/// rustc's complaints about a format spec point at the user's literal.
+fn format_args(v: &Resolved) -> Option<TokenStream> {
+    let Message::Template { template, args } = &v.message else {
+        return None;
+    };
+    let mut fmt = String::new();
+    let mut arg_iter = args.iter();
+    let mut named = Vec::new();
+    for piece in &template.pieces {
+        match piece {
+            Piece::Text(text) => fmt.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            Piece::Arg { spec, .. } => {
+                let Some(arg) = arg_iter.next() else { continue };
+                let local = binding(&arg.member);
+                if !named.contains(&local) {
+                    named.push(local.clone());
+                }
+                fmt.push('{');
+                fmt.push_str(&local.to_string());
+                if !spec.is_empty() {
+                    fmt.push(':');
+                    fmt.push_str(spec);
+                }
+                fmt.push('}');
+            }
+        }
+    }
+    let lit = LitStr::new(&fmt, template.lit.span());
+    Some(quote!(::core::format_args!(#lit, #(#named = #named),*)))
+}
+
+fn template_bindings(v: &Resolved) -> TokenStream {
+    match &v.message {
+        Message::Template { args, .. } => bind(args.iter().map(|a| &a.member)),
+        _ => TokenStream::new(),
+    }
+}
+
+fn message_expr(v: &Resolved) -> (TokenStream, TokenStream) {
+    let body = match &v.message {
+        Message::Static(text) => quote!(::std::borrow::Cow::Borrowed(#text)),
+        Message::Template { .. } => {
+            let args = format_args(v);
+            quote!(::std::borrow::Cow::Owned(::httperror::__private::format_message(#args)))
+        }
+        Message::Display => quote! {
+            ::std::borrow::Cow::Owned(::httperror::__private::format_message(
+                ::core::format_args!("{}", self),
+            ))
+        },
+    };
+    (template_bindings(v), body)
+}
+
+fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
+    let serde = quote!(::httperror::__private::serde);
+    if v.no_body {
+        return (
+            TokenStream::new(),
+            quote! {
+                #serde::ser::SerializeMap::end(
+                    #serde::Serializer::serialize_map(__serializer, ::core::option::Option::Some(0))?,
+                )
+            },
+        );
+    }
+    let message_key = &model.message_key;
+    let mut entries = vec![quote! {
+        #serde::ser::SerializeMap::serialize_entry(
+            &mut __map,
+            #message_key,
+            &*::httperror::HttpError::message(self),
+        )?;
+    }];
+    if let Some(code_key) = &model.code_key {
+        let code = &v.code;
+        entries.push(quote! {
+            #serde::ser::SerializeMap::serialize_entry(&mut __map, #code_key, #code)?;
+        });
+    }
+    let mut known_len = true;
+    for field in &v.payload {
+        let local = binding(&field.member);
+        let value = if field.optional {
+            quote!(__value)
+        } else {
+            quote!(#local)
+        };
+        let write = match &field.key {
+            Some(key) => quote_spanned! {field.ty.span()=>
+                #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, #value)?;
+            },
+            None => quote_spanned! {field.ty.span()=>
+                ::httperror::__private::serialize_flattened(&mut __map, #value)?;
+            },
+        };
+        known_len &= !field.optional && field.key.is_some();
+        entries.push(if field.optional {
+            quote!(if let ::core::option::Option::Some(__value) = #local { #write })
+        } else {
+            write
+        });
+    }
+    let len = if known_len {
+        let n = 1 + usize::from(model.code_key.is_some()) + v.payload.len();
+        quote!(::core::option::Option::Some(#n))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let bindings = bind(v.payload.iter().map(|p| &p.member));
+    let body = quote! {{
+        let mut __map = #serde::Serializer::serialize_map(__serializer, #len)?;
+        #(#entries)*
+        #serde::ser::SerializeMap::end(__map)
+    }};
+    (bindings, body)
+}
+
+/// A body as a sequence of static JSON text and code that writes values.
+enum Segment {
+    Static(String),
+    Code(TokenStream),
+}
+
+fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    let mut text = String::from("{");
+    text.push_str(&json::string(&model.message_key));
+    text.push(':');
+    match &v.message {
+        Message::Static(message) => text.push_str(&json::string(message)),
+        Message::Template { .. } | Message::Display => {
+            text.push('"');
+            segments.push(Segment::Static(std::mem::take(&mut text)));
+            let args = format_args(v).unwrap_or_else(|| quote!(::core::format_args!("{}", self)));
+            segments.push(Segment::Code(quote! {
+                ::httperror::__private::write_fmt(__out, #args)?;
+            }));
+            text.push('"');
+        }
+    }
+    if let Some(code_key) = &model.code_key {
+        text.push(',');
+        text.push_str(&json::string(code_key));
+        text.push(':');
+        text.push_str(&json::string(&v.code));
+    }
+    for field in &v.payload {
+        let local = binding(&field.member);
+        let value = if field.optional {
+            quote!(__value)
+        } else {
+            quote!(#local)
+        };
+        let (prefix, write) = match &field.key {
+            Some(key) => (
+                format!(",{}:", json::string(key)),
+                quote_spanned! {field.ty.span()=>
+                    ::httperror::__private::write_value(__out, #value)?;
+                },
+            ),
+            None => (
+                String::new(),
+                quote_spanned! {field.ty.span()=>
+                    ::httperror::__private::write_flattened(__out, #value)?;
+                },
+            ),
+        };
+        if field.optional {
+            segments.push(Segment::Static(std::mem::take(&mut text)));
+            let prefix = byte_str(&prefix);
+            segments.push(Segment::Code(quote! {
+                if let ::core::option::Option::Some(__value) = #local {
+                    __out.extend_from_slice(#prefix);
+                    #write
+                }
+            }));
+        } else {
+            text.push_str(&prefix);
+            segments.push(Segment::Static(std::mem::take(&mut text)));
+            segments.push(Segment::Code(write));
+        }
+    }
+    text.push('}');
+    segments.push(Segment::Static(text));
+    segments.retain(|s| !matches!(s, Segment::Static(t) if t.is_empty()));
+    segments
+}
+
+fn byte_str(text: &str) -> LitByteStr {
+    LitByteStr::new(text.as_bytes(), Span::call_site())
+}
+
+fn body_bindings(v: &Resolved) -> TokenStream {
+    let mut members: Vec<&Member> = match &v.message {
+        Message::Template { args, .. } => args.iter().map(|a| &a.member).collect(),
+        _ => Vec::new(),
+    };
+    members.extend(v.payload.iter().map(|p| &p.member));
+    bind(members)
+}
+
+fn write_json(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
+    if v.no_body {
+        return (TokenStream::new(), quote!({}));
+    }
+    let statements = segments(model, v).into_iter().map(|segment| match segment {
+        Segment::Static(text) => {
+            let bytes = byte_str(&text);
+            quote!(__out.extend_from_slice(#bytes);)
+        }
+        Segment::Code(code) => code,
+    });
+    (body_bindings(v), quote!({ #(#statements)* }))
+}
+
+fn json_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
+    if v.no_body {
+        return (
+            TokenStream::new(),
+            quote!(::core::result::Result::Ok(
+                ::httperror::__private::Bytes::new()
+            )),
+        );
+    }
+    let segments = segments(model, v);
+    if let [Segment::Static(text)] = segments.as_slice() {
+        let bytes = byte_str(text);
+        return (
+            TokenStream::new(),
+            quote!(::core::result::Result::Ok(::httperror::__private::Bytes::from_static(#bytes))),
+        );
+    }
+    // The static text plus a guess for each value; one allocation for most
+    // bodies.
+    let capacity: usize = segments
+        .iter()
+        .map(|s| match s {
+            Segment::Static(text) => text.len(),
+            Segment::Code(_) => 24,
+        })
+        .sum();
+    let body = quote! {{
+        let mut __out = ::std::vec::Vec::with_capacity(#capacity);
+        ::httperror::HttpError::write_json(self, &mut __out)?;
+        ::core::result::Result::Ok(::httperror::__private::Bytes::from(__out))
+    }};
+    (TokenStream::new(), body)
+}

@@ -1,0 +1,86 @@
+//! Bounds for generic types: `T: Serialize` only where a payload field's
+//! type uses a type parameter, `T: Display` (or the trait its spec needs)
+//! only where a `#[message]` argument does (thiserror's approach).
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+use syn::{GenericArgument, PathArguments, Type, WhereClause};
+
+use crate::valid::Model;
+
+pub fn where_clause(model: &Model) -> Option<WhereClause> {
+    let generics = &model.input.generics;
+    let params: BTreeSet<String> = generics
+        .type_params()
+        .map(|p| p.ident.to_string())
+        .collect();
+    let mut clause = generics.where_clause.clone();
+    if params.is_empty() {
+        return clause;
+    }
+    let mut predicates: Vec<TokenStream> = Vec::new();
+    let mut push = |predicate: TokenStream| {
+        let text = predicate.to_string();
+        if !predicates.iter().any(|p| p.to_string() == text) {
+            predicates.push(predicate);
+        }
+    };
+    // The impl is for the type as the user bounded its `Error` impl.
+    push(quote!(Self: ::std::error::Error));
+    for variant in &model.variants {
+        for field in &variant.payload {
+            let ty = if field.optional {
+                option_inner(field.ty).unwrap_or(field.ty)
+            } else {
+                field.ty
+            };
+            if mentions(ty.to_token_stream(), &params) {
+                push(quote!(#ty: ::httperror::__private::serde::Serialize));
+            }
+        }
+        if let crate::valid::Message::Template { args, .. } = &variant.message {
+            for arg in args {
+                if mentions(arg.ty.to_token_stream(), &params) {
+                    let ty = arg.ty;
+                    let fmt_trait =
+                        syn::Ident::new(arg.fmt_trait.name(), proc_macro2::Span::call_site());
+                    push(quote!(#ty: ::core::fmt::#fmt_trait));
+                }
+            }
+        }
+    }
+    let clause = clause.get_or_insert_with(|| WhereClause {
+        where_token: Default::default(),
+        predicates: Default::default(),
+    });
+    for predicate in predicates {
+        // Each predicate is built above from valid syntax.
+        if let Ok(predicate) = syn::parse2(predicate) {
+            clause.predicates.push(predicate);
+        }
+    }
+    Some(clause.clone())
+}
+
+fn mentions(tokens: TokenStream, params: &BTreeSet<String>) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => params.contains(&ident.to_string()),
+        TokenTree::Group(group) => mentions(group.stream(), params),
+        _ => false,
+    })
+}
+
+/// `T` of `Option<T>`.
+pub fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    let segment = path.path.segments.last()?;
+    let PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }
+}

@@ -1,0 +1,40 @@
+//! The `#[derive(HttpError)]` macro of the `httperror` crate. Depend on
+//! `httperror`, which re-exports it; this crate is its implementation.
+
+mod ast;
+mod attr;
+mod case;
+mod ctxt;
+mod expand;
+mod fallback;
+mod generics;
+mod json;
+mod status;
+mod template;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+/// Derives `httperror::HttpError`; see the `httperror` crate for the
+/// attributes.
+#[proc_macro_derive(HttpError, attributes(status, message, payload, http_error))]
+pub fn derive_http_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    derive(&input).into()
+}
+
+/// The whole derive over proc-macro2 tokens, so tests can drive it outside
+/// a proc-macro context.
+fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
+    let cx = ctxt::Ctxt::new();
+    let parsed = ast::Input::from_syn(&cx, input);
+    let tokens = parsed.as_ref().map(|parsed| {
+        let model = valid::check(&cx, parsed);
+        expand::impl_http_error(&model)
+    });
+    match cx.check() {
+        Ok(()) => tokens.unwrap_or_default(),
+        Err(error) => fallback::expand(input, &error),
+    }
+}

@@ -1,0 +1,238 @@
+//! `#[message("...")]` templates: `format!` syntax over the fields.
+//!
+//! The template is parsed here so that every `{name}` can be checked
+//! against the fields (a spanned error instead of rustc's "cannot find
+//! value"), and then re-emitted as a `format_args!` whose arguments are the
+//! bound fields.
+
+use syn::LitStr;
+
+pub struct Template {
+    pub lit: LitStr,
+    pub pieces: Vec<Piece>,
+}
+
+pub enum Piece {
+    /// Literal text, `{{` and `}}` already unescaped.
+    Text(String),
+    Arg {
+        field: FieldRef,
+        spec: String,
+    },
+}
+
+#[derive(Clone, PartialEq, Eq)]
+pub enum FieldRef {
+    Named(String),
+    Index(usize),
+}
+
+impl std::fmt::Display for FieldRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            FieldRef::Named(name) => f.write_str(name),
+            FieldRef::Index(i) => write!(f, "{i}"),
+        }
+    }
+}
+
+/// The formatting trait a `{x:spec}` needs, for bounds on generic fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FmtTrait {
+    Display,
+    Debug,
+    LowerHex,
+    UpperHex,
+    Octal,
+    Binary,
+    LowerExp,
+    UpperExp,
+}
+
+impl FmtTrait {
+    pub fn of_spec(spec: &str) -> Self {
+        if spec.ends_with('?') {
+            return FmtTrait::Debug;
+        }
+        match spec.chars().last() {
+            Some('x') => FmtTrait::LowerHex,
+            Some('X') => FmtTrait::UpperHex,
+            Some('o') => FmtTrait::Octal,
+            Some('b') => FmtTrait::Binary,
+            Some('e') => FmtTrait::LowerExp,
+            Some('E') => FmtTrait::UpperExp,
+            _ => FmtTrait::Display,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            FmtTrait::Display => "Display",
+            FmtTrait::Debug => "Debug",
+            FmtTrait::LowerHex => "LowerHex",
+            FmtTrait::UpperHex => "UpperHex",
+            FmtTrait::Octal => "Octal",
+            FmtTrait::Binary => "Binary",
+            FmtTrait::LowerExp => "LowerExp",
+            FmtTrait::UpperExp => "UpperExp",
+        }
+    }
+}
+
+impl Template {
+    pub fn parse(lit: LitStr) -> syn::Result<Self> {
+        let text = lit.value();
+        let mut pieces = Vec::new();
+        let mut literal = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '{' if chars.peek() == Some(&'{') => {
+                    chars.next();
+                    literal.push('{');
+                }
+                '}' if chars.peek() == Some(&'}') => {
+                    chars.next();
+                    literal.push('}');
+                }
+                '}' => {
+                    return Err(syn::Error::new(
+                        lit.span(),
+                        "unmatched `}` in #[message]; write `}}` for a literal brace",
+                    ));
+                }
+                '{' => {
+                    let mut inner = String::new();
+                    let mut closed = false;
+                    for c in chars.by_ref() {
+                        if c == '}' {
+                            closed = true;
+                            break;
+                        }
+                        inner.push(c);
+                    }
+                    if !closed {
+                        return Err(syn::Error::new(
+                            lit.span(),
+                            "unclosed `{` in #[message]; write `{{` for a literal brace",
+                        ));
+                    }
+                    if !literal.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut literal)));
+                    }
+                    pieces.push(parse_arg(&lit, &inner)?);
+                }
+                c => literal.push(c),
+            }
+        }
+        if !literal.is_empty() {
+            pieces.push(Piece::Text(literal));
+        }
+        Ok(Template { lit, pieces })
+    }
+
+    /// The whole text when the template has no arguments.
+    pub fn static_text(&self) -> Option<String> {
+        let mut text = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(t) => text.push_str(t),
+                Piece::Arg { .. } => return None,
+            }
+        }
+        Some(text)
+    }
+
+    pub fn args(&self) -> impl Iterator<Item = (&FieldRef, &str)> {
+        self.pieces.iter().filter_map(|piece| match piece {
+            Piece::Arg { field, spec } => Some((field, spec.as_str())),
+            Piece::Text(_) => None,
+        })
+    }
+}
+
+fn parse_arg(lit: &LitStr, inner: &str) -> syn::Result<Piece> {
+    let (name, spec) = match inner.split_once(':') {
+        Some((name, spec)) => (name.trim(), spec.to_owned()),
+        None => (inner.trim(), String::new()),
+    };
+    if spec.contains('$') || spec.contains('*') {
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "`{{{inner}}}` in #[message]: width and precision taken from arguments \
+                 (`$`, `*`) are not supported; write the number in the template"
+            ),
+        ));
+    }
+    let field = if name.is_empty() {
+        return Err(syn::Error::new(
+            lit.span(),
+            "`{}` in #[message] names no field; write the field, as `{id}`, or its \
+             position in a tuple variant, as `{0}`",
+        ));
+    } else if let Ok(index) = name.parse::<usize>() {
+        FieldRef::Index(index)
+    } else if is_identifier(name) {
+        FieldRef::Named(name.strip_prefix("r#").unwrap_or(name).to_owned())
+    } else {
+        return Err(syn::Error::new(
+            lit.span(),
+            format!("`{{{inner}}}` in #[message] is not a field name or a tuple index"),
+        ));
+    };
+    Ok(Piece::Arg { field, spec })
+}
+
+fn is_identifier(s: &str) -> bool {
+    let s = s.strip_prefix("r#").unwrap_or(s);
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+        && chars.all(|c| c == '_' || c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> syn::Result<Template> {
+        Template::parse(LitStr::new(s, proc_macro2::Span::call_site()))
+    }
+
+    #[test]
+    fn pieces() {
+        let t = parse("quota {{exceeded}}: {used} of {limit:>5} ({0:?})").unwrap();
+        let args: Vec<_> = t
+            .args()
+            .map(|(f, s)| (f.to_string(), s.to_owned()))
+            .collect();
+        assert_eq!(
+            args,
+            [
+                ("used".to_owned(), String::new()),
+                ("limit".to_owned(), ">5".to_owned()),
+                ("0".to_owned(), "?".to_owned()),
+            ]
+        );
+        assert!(t.static_text().is_none());
+        assert_eq!(
+            parse("a {{b}} c").unwrap().static_text().unwrap(),
+            "a {b} c"
+        );
+    }
+
+    #[test]
+    fn errors() {
+        for bad in ["{", "}", "{}", "{:?}", "{a:1$}", "{a b}", "x {y"] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn fmt_traits() {
+        assert!(FmtTrait::of_spec("") == FmtTrait::Display);
+        assert!(FmtTrait::of_spec("#?") == FmtTrait::Debug);
+        assert!(FmtTrait::of_spec("x?") == FmtTrait::Debug);
+        assert!(FmtTrait::of_spec("08x") == FmtTrait::LowerHex);
+    }
+}

@@ -1,0 +1,297 @@
+//! The rules across attributes, and the resolved model expansion works
+//! from: each variant's status, code, message and payload keys, checked.
+
+use std::collections::BTreeMap;
+
+use syn::ext::IdentExt;
+use syn::{Member, Type};
+
+use crate::ast::{Field, Input, Variant};
+use crate::case::snake_case;
+use crate::ctxt::Ctxt;
+use crate::status;
+use crate::template::{FieldRef, FmtTrait, Template};
+
+pub struct Model<'a> {
+    pub input: &'a syn::DeriveInput,
+    pub is_enum: bool,
+    pub message_key: String,
+    pub code_key: Option<String>,
+    pub variants: Vec<Resolved<'a>>,
+}
+
+pub struct Resolved<'a> {
+    pub ident: &'a syn::Ident,
+    pub status: u16,
+    pub code: String,
+    pub message: Message<'a>,
+    pub payload: Vec<Payload<'a>>,
+    /// 1xx, 204, 205, 304: no body at all.
+    pub no_body: bool,
+}
+
+pub enum Message<'a> {
+    /// Known at compile time: a template without arguments, or the reason
+    /// phrase of a 5xx.
+    Static(String),
+    Template {
+        template: &'a Template,
+        /// The field each argument reads, in the template's order.
+        args: Vec<TemplateArg<'a>>,
+    },
+    /// The error's own `Display`.
+    Display,
+}
+
+pub struct TemplateArg<'a> {
+    pub member: Member,
+    pub ty: &'a Type,
+    pub fmt_trait: FmtTrait,
+}
+
+pub struct Payload<'a> {
+    pub member: Member,
+    pub ty: &'a Type,
+    /// `None` for a flattened field, whose keys are its own.
+    pub key: Option<String>,
+    /// An `Option<T>` field: left out of the body when `None`.
+    pub optional: bool,
+}
+
+pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
+    let message_key = input
+        .container
+        .message_key
+        .as_ref()
+        .map_or_else(|| "message".to_owned(), syn::LitStr::value);
+    let code_key = input.container.code_key.as_ref().map(syn::LitStr::value);
+    if let (Some(lit), Some(code_key)) = (&input.container.code_key, &code_key)
+        && *code_key == message_key
+    {
+        cx.error_spanned_by(
+            lit,
+            format!("code_key \"{code_key}\" is also the message key; pick another name"),
+        );
+    }
+    let variants = input
+        .variants
+        .iter()
+        .filter_map(|variant| resolve(cx, input, variant, &message_key, code_key.as_deref()))
+        .collect();
+    Model {
+        input: input.original,
+        is_enum: input.is_enum,
+        message_key,
+        code_key,
+        variants,
+    }
+}
+
+fn resolve<'a>(
+    cx: &Ctxt,
+    input: &'a Input<'a>,
+    variant: &'a Variant<'a>,
+    message_key: &str,
+    code_key: Option<&str>,
+) -> Option<Resolved<'a>> {
+    let Some(status) = variant
+        .attrs
+        .status
+        .as_ref()
+        .or(input.default_status.as_ref())
+    else {
+        let help = if input.is_enum {
+            format!(
+                "variant `{}` has no status: add #[status(..)] to it, or a default \
+                 #[status(..)] on the enum",
+                variant.ident
+            )
+        } else {
+            format!("`{}` has no status: add #[status(..)] to it", variant.ident)
+        };
+        cx.error_spanned_by(variant.ident, help);
+        return None;
+    };
+    let code = variant.attrs.code.as_ref().map_or_else(
+        || snake_case(&variant.ident.unraw().to_string()),
+        syn::LitStr::value,
+    );
+
+    let no_body = status::forbids_content(status.code);
+    if let Some(why) = no_body {
+        if let Some(span) = variant.attrs.message_span {
+            cx.error_at(
+                span,
+                format!("#[message] on a {} response: {why}; remove it", status.code),
+            );
+        }
+        for field in &variant.fields {
+            if let Some(payload) = &field.attrs.payload {
+                cx.error_at(
+                    payload.span,
+                    format!("#[payload] on a {} response: {why}; remove it", status.code),
+                );
+            }
+        }
+    }
+
+    let message = match &variant.attrs.message {
+        Some(template) => match template.static_text() {
+            Some(text) => Message::Static(text),
+            None => Message::Template {
+                template,
+                args: template_args(cx, variant, template),
+            },
+        },
+        None if status.code >= 500 => Message::Static(status.reason.clone()),
+        None => Message::Display,
+    };
+
+    let payload = payload_keys(cx, input, variant, message_key, code_key);
+    Some(Resolved {
+        ident: variant.ident,
+        status: status.code,
+        code,
+        message,
+        payload,
+        no_body: no_body.is_some(),
+    })
+}
+
+fn template_args<'a>(
+    cx: &Ctxt,
+    variant: &'a Variant<'a>,
+    template: &'a Template,
+) -> Vec<TemplateArg<'a>> {
+    let mut args = Vec::new();
+    for (reference, spec) in template.args() {
+        let found = variant
+            .fields
+            .iter()
+            .find(|field| match (&field.member, reference) {
+                (Member::Named(ident), FieldRef::Named(name)) => ident.unraw() == name,
+                (Member::Unnamed(index), FieldRef::Index(i)) => index.index as usize == *i,
+                _ => false,
+            });
+        match found {
+            Some(field) => args.push(TemplateArg {
+                member: field.member.clone(),
+                ty: &field.original.ty,
+                fmt_trait: FmtTrait::of_spec(spec),
+            }),
+            None => cx.error_spanned_by(&template.lit, unknown_field_message(variant, reference)),
+        }
+    }
+    args
+}
+
+fn unknown_field_message(variant: &Variant, reference: &FieldRef) -> String {
+    let names: Vec<String> = variant
+        .fields
+        .iter()
+        .map(|f| match &f.member {
+            Member::Named(ident) => ident.unraw().to_string(),
+            Member::Unnamed(index) => index.index.to_string(),
+        })
+        .collect();
+    let has = if names.is_empty() {
+        format!("`{}` has no fields", variant.ident)
+    } else {
+        let list: Vec<String> = names.iter().map(|n| format!("`{{{n}}}`")).collect();
+        format!("its fields are {}", list.join(", "))
+    };
+    let hint = match reference {
+        FieldRef::Named(name) => crate::attr::closest(name, names.iter().map(String::as_str))
+            .map(|n| format!("; did you mean `{{{n}}}`?"))
+            .unwrap_or_default(),
+        FieldRef::Index(_) => String::new(),
+    };
+    format!(
+        "`{{{reference}}}` in #[message] is not a field of `{}`: {has}{hint}",
+        variant.ident
+    )
+}
+
+fn payload_keys<'a>(
+    cx: &Ctxt,
+    input: &'a Input<'a>,
+    variant: &'a Variant<'a>,
+    message_key: &str,
+    code_key: Option<&str>,
+) -> Vec<Payload<'a>> {
+    let mut seen: BTreeMap<String, &Field> = BTreeMap::new();
+    let mut payload = Vec::new();
+    for field in &variant.fields {
+        let Some(attr) = &field.attrs.payload else {
+            continue;
+        };
+        let key = if attr.flatten {
+            None
+        } else if let Some(rename) = &attr.rename {
+            Some((rename.value(), rename.span()))
+        } else if let Some(ident) = &field.original.ident {
+            let name = ident.unraw().to_string();
+            let key = match input.container.rename_all {
+                Some(rule) => rule.apply_to_field(&name),
+                None => name,
+            };
+            Some((key, attr.span))
+        } else {
+            cx.error_at(
+                attr.span,
+                "a tuple field has no name to use as its JSON key: write \
+                 #[payload(rename = \"key\")], or #[payload(flatten)] to merge its own keys",
+            );
+            continue;
+        };
+        if let Some((key, span)) = &key {
+            if key == message_key {
+                cx.error_at(
+                    *span,
+                    format!(
+                        "payload key \"{key}\" collides with the message key; rename the \
+                         field with #[payload(rename = \"...\")] or the message with \
+                         #[http_error(message_key = \"...\")]"
+                    ),
+                );
+            } else if Some(key.as_str()) == code_key {
+                cx.error_at(
+                    *span,
+                    format!(
+                        "payload key \"{key}\" collides with the code key; rename the field \
+                         with #[payload(rename = \"...\")]"
+                    ),
+                );
+            } else if let Some(other) = seen.get(key) {
+                let other = match &other.member {
+                    Member::Named(ident) => format!("field `{}`", ident.unraw()),
+                    Member::Unnamed(index) => format!("field {}", index.index),
+                };
+                cx.error_at(
+                    *span,
+                    format!("payload key \"{key}\" is already the key of {other}"),
+                );
+            } else {
+                seen.insert(key.clone(), field);
+            }
+        }
+        payload.push(Payload {
+            member: field.member.clone(),
+            ty: &field.original.ty,
+            key: key.map(|(key, _)| key),
+            optional: is_option(&field.original.ty),
+        });
+    }
+    payload
+}
+
+/// `Option<T>` by its last path segment, as serde's `skip_serializing_if`
+/// users write it; a type alias to an `Option` is serialized as `null`.
+fn is_option(ty: &Type) -> bool {
+    let Type::Path(path) = ty else { return false };
+    path.qself.is_none()
+        && path.path.segments.last().is_some_and(|segment| {
+            segment.ident == "Option"
+                && matches!(segment.arguments, syn::PathArguments::AngleBracketed(_))
+        })
+}

@@ -1,0 +1,240 @@
+//! What the derive's generated code reaches, so users need no direct
+//! dependency on http, bytes, serde or serde_json. Not public API.
+
+use core::fmt;
+
+pub use ::bytes::Bytes;
+pub use ::http::StatusCode;
+pub use ::serde;
+pub use ::serde_json;
+
+use serde::Serialize;
+use serde::ser::{Error as _, SerializeMap};
+
+/// A status code the macro has already checked to be in 100..=999; called in
+/// a `const` block, so it costs nothing at run time and cannot fail there.
+pub const fn status(code: u16) -> StatusCode {
+    match StatusCode::from_u16(code) {
+        Ok(status) => status,
+        Err(_) => panic!("status code out of 100..=999"),
+    }
+}
+
+/// Renders a public message. A `Display` implementation that returns an
+/// error leaves what it wrote so far instead of panicking as `format!` would.
+pub fn format_message(args: fmt::Arguments<'_>) -> String {
+    if let Some(s) = args.as_str() {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let _ = fmt::Write::write_fmt(&mut out, args);
+    out
+}
+
+/// Writes formatted text into a JSON string, escaping as it goes, without
+/// an intermediate `String`.
+pub fn write_fmt(out: &mut Vec<u8>, args: fmt::Arguments<'_>) -> Result<(), serde_json::Error> {
+    fmt::Write::write_fmt(&mut JsonStr(out), args)
+        .map_err(|_| serde_json::Error::custom("a Display implementation returned an error"))
+}
+
+/// Appends `value` as JSON.
+#[inline]
+pub fn write_value<T: ?Sized + Serialize>(
+    out: &mut Vec<u8>,
+    value: &T,
+) -> Result<(), serde_json::Error> {
+    serde_json::to_writer(out, value)
+}
+
+/// Appends the members of `value`, which must serialize as a map, after a
+/// comma: `#[payload(flatten)]`. On error nothing is left appended.
+pub fn write_flattened<T: ?Sized + Serialize>(
+    out: &mut Vec<u8>,
+    value: &T,
+) -> Result<(), serde_json::Error> {
+    let start = out.len();
+    out.push(b',');
+    if let Err(err) = serde_json::to_writer(&mut *out, value) {
+        out.truncate(start);
+        return Err(err);
+    }
+    match &out[start + 1..] {
+        b"{}" => out.truncate(start),
+        [b'{', .., b'}'] => {
+            out.pop();
+            out.remove(start + 1);
+        }
+        _ => {
+            out.truncate(start);
+            return Err(not_a_map());
+        }
+    }
+    Ok(())
+}
+
+/// The members of `value`, in its own order, as entries of `map`.
+pub fn serialize_flattened<M: SerializeMap, T: ?Sized + Serialize>(
+    map: &mut M,
+    value: &T,
+) -> Result<(), M::Error> {
+    let json = serde_json::to_vec(value).map_err(M::Error::custom)?;
+    let entries: Entries =
+        serde_json::from_slice(&json).map_err(|_| M::Error::custom(not_a_map()))?;
+    for (key, value) in &entries.0 {
+        map.serialize_entry(key, value)?;
+    }
+    Ok(())
+}
+
+fn not_a_map() -> serde_json::Error {
+    serde_json::Error::custom(
+        "a #[payload(flatten)] field must serialize as a map with string keys",
+    )
+}
+
+/// A JSON object's members in document order (serde_json's `Map` sorts
+/// them unless its `preserve_order` feature is on).
+struct Entries(Vec<(String, serde_json::Value)>);
+
+impl<'de> serde::Deserialize<'de> for Entries {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Entries;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Entries, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+/// Writes into a JSON string's contents, escaping exactly as serde_json
+/// does, so static fragments from the macro and dynamic text read alike.
+pub struct JsonStr<'a>(pub &'a mut Vec<u8>);
+
+impl fmt::Write for JsonStr<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        escape_into(self.0, s);
+        Ok(())
+    }
+}
+
+/// Appends `s` escaped for the inside of a JSON string.
+pub fn escape_into(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        let escape = ESCAPE[byte as usize];
+        if escape == 0 {
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        match escape {
+            b'u' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[(byte >> 4) as usize],
+                    HEX[(byte & 0xF) as usize],
+                ]);
+            }
+            other => out.extend_from_slice(&[b'\\', other]),
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+/// For each byte: 0 if written as is, else the letter after the backslash
+/// (`u` for `\u00XX`). serde_json's table.
+const ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        table[i] = b'u';
+        i += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0A] = b'n';
+    table[0x0C] = b'f';
+    table[0x0D] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// The body of a response whose payload failed to serialize: nothing of
+/// the failed value, nothing half-written.
+pub const SERIALIZATION_FAILED_BODY: &[u8] = b"{\"message\":\"Internal Server Error\"}";
+
+/// The no-content rule for hand-written implementations as for derived
+/// ones: 1xx, 204, 205 and 304 answer with no body.
+pub const fn has_body(status: StatusCode) -> bool {
+    !matches!(status.as_u16(), 100..=199 | 204 | 205 | 304)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_matches_serde_json() {
+        let mut all = String::new();
+        for c in (0u32..0x80).chain([0x2028, 0x2029, 0x1F600, 0xE9]) {
+            all.push(char::from_u32(c).unwrap());
+        }
+        for s in [all.as_str(), "", "plain", "a\"b\\c\nd"] {
+            let mut out = vec![b'"'];
+            escape_into(&mut out, s);
+            out.push(b'"');
+            assert_eq!(out, serde_json::to_vec(s).unwrap());
+        }
+    }
+
+    #[test]
+    fn flattened_members_are_spliced() {
+        let mut out = b"{\"message\":\"m\"".to_vec();
+        let map: std::collections::BTreeMap<&str, u8> = [("a", 1), ("b", 2)].into();
+        write_flattened(&mut out, &map).unwrap();
+        write_flattened(&mut out, &std::collections::BTreeMap::<&str, u8>::new()).unwrap();
+        out.push(b'}');
+        assert_eq!(out, b"{\"message\":\"m\",\"a\":1,\"b\":2}");
+    }
+
+    #[test]
+    fn flattening_a_non_map_fails_and_leaves_nothing() {
+        let mut out = b"{\"message\":\"m\"".to_vec();
+        assert!(write_flattened(&mut out, &5).is_err());
+        assert!(write_flattened(&mut out, "text").is_err());
+        assert_eq!(out, b"{\"message\":\"m\"");
+    }
+
+    #[test]
+    fn broken_display_does_not_panic() {
+        struct Broken;
+        impl fmt::Display for Broken {
+            fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("partial")?;
+                Err(fmt::Error)
+            }
+        }
+        assert_eq!(format_message(format_args!("{}", Broken)), "partial");
+        assert!(write_fmt(&mut Vec::new(), format_args!("{}", Broken)).is_err());
+    }
+}

@@ -1,0 +1,157 @@
+use std::borrow::Cow;
+
+use bytes::Bytes;
+use http::header::{CONTENT_TYPE, HeaderValue};
+use http::{HeaderMap, Response, StatusCode};
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::__private::{SERIALIZATION_FAILED_BODY, has_body};
+
+/// An error that knows its HTTP response: status, public message, machine
+/// code, headers and JSON body.
+///
+/// Derive it with [`#[derive(HttpError)]`](derive@crate::HttpError); the
+/// crate documentation lists the attributes. Implementing it by hand takes
+/// [`STATUS_CODES`](Self::STATUS_CODES), [`status`](Self::status),
+/// [`code`](Self::code), [`message`](Self::message) and
+/// [`serialize_body`](Self::serialize_body); everything else follows from
+/// those, with the same rules as for derived types (no body on 1xx, 204,
+/// 205 and 304; a body that fails to serialize becomes a plain 500).
+pub trait HttpError: std::error::Error {
+    /// Every status this type can answer, sorted and deduplicated, so a
+    /// `const` assertion can check an API's error surface:
+    ///
+    /// ```
+    /// # use httperror::HttpError;
+    /// # #[derive(Debug, thiserror::Error, HttpError)]
+    /// # enum StorageError {
+    /// #     #[error("gone")] #[status(404)] NotFound,
+    /// #     #[error("full")] #[status(507)] Full,
+    /// # }
+    /// const _: () = assert!(StorageError::STATUS_CODES.len() == 2);
+    /// assert_eq!(StorageError::STATUS_CODES, &[404, 507]);
+    /// ```
+    const STATUS_CODES: &'static [u16];
+
+    /// The response status.
+    fn status(&self) -> StatusCode;
+
+    /// The machine-readable code: the variant name in snake_case unless
+    /// `#[http_error(code = "..")]` names another.
+    fn code(&self) -> &'static str;
+
+    /// The public message: `#[message]` if given, else `Display` for a
+    /// non-5xx, else the reason phrase, so a 5xx shows no internal detail
+    /// unless a message was written for it.
+    fn message(&self) -> Cow<'_, str>;
+
+    /// Headers of the response besides `content-type`.
+    fn headers(&self) -> HeaderMap {
+        HeaderMap::new()
+    }
+
+    /// The body, as serde sees it. [`body`](Self::body) wraps this in a
+    /// `Serialize` value; the derive implements it without implementing
+    /// `Serialize` on the error type itself.
+    fn serialize_body<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// Appends the JSON body to `out`. The derive writes it from static,
+    /// pre-escaped fragments and the dynamic values only; the default goes
+    /// through [`serialize_body`](Self::serialize_body).
+    ///
+    /// On error, `out` may hold part of a body: use [`to_json`](Self::to_json)
+    /// or [`to_response`](Self::to_response), which never expose one.
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        serde_json::to_writer(out, &Body(self))
+    }
+
+    /// The JSON body as `Bytes`: `Bytes::from_static` where the derive knows
+    /// the body at compile time.
+    fn json_body(&self) -> Result<Bytes, serde_json::Error> {
+        let mut out = Vec::new();
+        self.write_json(&mut out)?;
+        Ok(Bytes::from(out))
+    }
+
+    /// The body as a JSON object, Flask's `to_dict()`: empty for a status
+    /// that carries no content.
+    fn to_dict(&self) -> Map<String, Value> {
+        if !has_body(self.status()) {
+            return Map::new();
+        }
+        match self.serialize_body(serde_json::value::Serializer) {
+            Ok(Value::Object(map)) => map,
+            _ => match serde_json::from_slice(SERIALIZATION_FAILED_BODY) {
+                Ok(Value::Object(map)) => map,
+                _ => Map::new(),
+            },
+        }
+    }
+
+    /// The body as JSON bytes, with the same content as
+    /// [`to_dict`](Self::to_dict), keys in order: message, code, payload.
+    fn to_json(&self) -> Vec<u8> {
+        if !has_body(self.status()) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        match self.write_json(&mut out) {
+            Ok(()) => out,
+            Err(_) => SERIALIZATION_FAILED_BODY.to_vec(),
+        }
+    }
+
+    /// The whole response: status, headers, `content-type:
+    /// application/json` and the body; for 1xx, 204, 205 and 304, no body
+    /// and no content-type. If a payload fails to serialize, the response
+    /// is a plain 500 that shows nothing of it.
+    fn to_response(&self) -> Response<Bytes> {
+        let mut status = self.status();
+        let body = if has_body(status) {
+            match self.json_body() {
+                Ok(body) => Some(body),
+                Err(_) => {
+                    status = StatusCode::INTERNAL_SERVER_ERROR;
+                    Some(Bytes::from_static(SERIALIZATION_FAILED_BODY))
+                }
+            }
+        } else {
+            None
+        };
+        let mut response = Response::new(body.clone().unwrap_or_default());
+        *response.status_mut() = status;
+        *response.headers_mut() = self.headers();
+        if body.is_some() {
+            response
+                .headers_mut()
+                .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        response
+    }
+
+    /// The body as a `Serialize` value, for a framework's JSON responder or
+    /// a test.
+    fn body(&self) -> Body<'_, Self> {
+        Body(self)
+    }
+}
+
+/// The body of an [`HttpError`] as a `Serialize` value: what
+/// [`to_json`](HttpError::to_json) writes, for serializers other than
+/// serde_json. Made by [`HttpError::body`].
+pub struct Body<'a, E: ?Sized>(&'a E);
+
+impl<E: ?Sized + HttpError> Serialize for Body<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_body(serializer)
+    }
+}
+
+impl<E: ?Sized> Clone for Body<'_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E: ?Sized> Copy for Body<'_, E> {}

@@ -1,0 +1,50 @@
+//! Fixtures shared by the integration tests and the example: the
+//! `StorageError` of the design, exactly as a user writes it.
+
+use httperror::HttpError;
+
+/// Errors of a small file-storage API.
+#[derive(Debug, thiserror::Error, HttpError)]
+pub enum StorageError {
+    /// No file with this id exists.
+    #[error("file {id} not found")]
+    #[status(404)]
+    NotFound {
+        /// The id that was asked for.
+        #[payload]
+        id: String,
+    },
+
+    /// The upload does not fit in the remaining quota.
+    #[error("quota exceeded: {used} of {limit} bytes used")]
+    #[status(507)]
+    // A 5xx shows only a message written for it.
+    #[message("quota exceeded: {used} of {limit} bytes used")]
+    QuotaExceeded {
+        /// Bytes in use.
+        #[payload]
+        used: u64,
+        /// Bytes allowed.
+        #[payload]
+        limit: u64,
+    },
+
+    /// Too many uploads in a short time; retry later.
+    #[error("too many requests")]
+    #[status(TOO_MANY_REQUESTS)]
+    Throttled {
+        /// Seconds until the next upload is accepted.
+        #[payload]
+        retry_after: u32,
+    },
+
+    /// A bearer token is required.
+    #[error("authentication required")]
+    #[status(401)]
+    Unauthorized,
+
+    /// The storage backend failed.
+    #[error("backend failure: {0}")]
+    #[status(500)]
+    Backend(#[source] std::io::Error),
+}
