@@ -67,7 +67,7 @@ impl<'a> Input<'a> {
             }
             Data::Union(data) => {
                 cx.error_spanned_by(
-                    &data.union_token,
+                    data.union_token,
                     "HttpError cannot be derived for a union: a response needs to know which \
                      field is set; use an enum",
                 );

@@ -30,7 +30,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         let code = &v.code;
         (TokenStream::new(), quote!(#code))
     });
-    let message_arms = arms(model, |v| message_expr(v));
+    let message_arms = arms(model, message_expr);
     let serialize_arms = arms(model, |v| serialize_body(model, v));
     let write_arms = arms(model, |v| write_json(model, v));
     let body_arms = arms(model, |v| json_body(model, v));
@@ -65,7 +65,6 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
                 __out: &mut ::std::vec::Vec<::core::primitive::u8>,
             ) -> ::core::result::Result<(), ::httperror::__private::serde_json::Error> {
                 #write_arms
-                ::core::result::Result::Ok(())
             }
 
             fn json_body(
@@ -341,7 +340,7 @@ fn body_bindings(v: &Resolved) -> TokenStream {
 
 fn write_json(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
     if v.no_body {
-        return (TokenStream::new(), quote!({}));
+        return (TokenStream::new(), quote!(::core::result::Result::Ok(())));
     }
     let statements = segments(model, v).into_iter().map(|segment| match segment {
         Segment::Static(text) => {
@@ -350,7 +349,13 @@ fn write_json(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
         }
         Segment::Code(code) => code,
     });
-    (body_bindings(v), quote!({ #(#statements)* }))
+    (
+        body_bindings(v),
+        quote!({
+            #(#statements)*
+            ::core::result::Result::Ok(())
+        }),
+    )
 }
 
 fn json_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
@@ -382,7 +387,9 @@ fn json_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
     let body = quote! {{
         let mut __out = ::std::vec::Vec::with_capacity(#capacity);
         ::httperror::HttpError::write_json(self, &mut __out)?;
-        ::core::result::Result::Ok(::httperror::__private::Bytes::from(__out))
+        ::core::result::Result::Ok(<::httperror::__private::Bytes as ::core::convert::From<
+            ::std::vec::Vec<::core::primitive::u8>,
+        >>::from(__out))
     }};
     (TokenStream::new(), body)
 }

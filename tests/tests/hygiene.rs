@@ -1,0 +1,128 @@
+//! The generated code names everything by absolute path: it compiles where
+//! the user shadowed prelude names, and in a `#[no_implicit_prelude]`
+//! module.
+
+#![allow(dead_code, non_camel_case_types, clippy::upper_case_acronyms)]
+
+mod shadowed {
+    use httperror::HttpError;
+
+    type Result = ();
+    type Option = ();
+    struct Some;
+    struct None;
+    struct Ok;
+    struct Err;
+    struct String;
+    struct Vec;
+    struct Box;
+    struct Cow;
+    struct Serialize;
+    struct Serializer;
+    struct StatusCode;
+    struct Bytes;
+    type u8 = ();
+    type u16 = ();
+    type str = ();
+    mod core {}
+    mod std {}
+    mod serde {}
+    mod http {}
+
+    #[derive(Debug, thiserror::Error, HttpError)]
+    #[http_error(code_key = "code")]
+    pub enum Shadowed {
+        #[error("not found: {id}")]
+        #[status(404)]
+        NotFound {
+            #[payload]
+            id: ::std::string::String,
+            #[payload]
+            maybe: ::core::option::Option<::core::primitive::u8>,
+        },
+        #[error("quota")]
+        #[status(599, reason = "Custom")]
+        #[message("{0} of {1}")]
+        Quota(
+            #[payload(rename = "used")] ::core::primitive::u64,
+            #[payload(rename = "limit")] ::core::primitive::u64,
+        ),
+        #[error("teapot")]
+        #[status(418)]
+        Teapot,
+    }
+}
+
+mod no_prelude {
+    #![no_implicit_prelude]
+
+    #[derive(::std::fmt::Debug, ::thiserror::Error, ::httperror::HttpError)]
+    pub enum NoPrelude {
+        #[error("not found")]
+        #[status(NOT_FOUND)]
+        NotFound {
+            #[payload(flatten)]
+            extra: ::std::collections::BTreeMap<::std::string::String, ::core::primitive::u8>,
+            #[payload]
+            maybe: ::core::option::Option<::core::primitive::u8>,
+        },
+        #[error("gone")]
+        #[status(410)]
+        #[message("gone: {0}")]
+        Gone(#[payload(rename = "what")] &'static ::core::primitive::str),
+        #[error("no content")]
+        #[status(204)]
+        NoContent,
+    }
+
+    #[derive(::std::fmt::Debug, ::thiserror::Error, ::httperror::HttpError)]
+    #[error("struct")]
+    #[status(400)]
+    pub struct NoPreludeStruct {
+        #[payload]
+        pub field: ::core::primitive::bool,
+    }
+}
+
+use httperror::HttpError;
+
+#[test]
+fn shadowed_prelude_names() {
+    let error = shadowed::Shadowed::NotFound {
+        id: "x".into(),
+        maybe: Some(1),
+    };
+    assert_eq!(
+        error.to_json(),
+        br#"{"message":"not found: x","code":"not_found","id":"x","maybe":1}"#
+    );
+    let quota = shadowed::Shadowed::Quota(1, 2);
+    assert_eq!(
+        quota.to_json(),
+        br#"{"message":"1 of 2","code":"quota","used":1,"limit":2}"#
+    );
+    assert_eq!(shadowed::Shadowed::Teapot.status().as_u16(), 418);
+}
+
+#[test]
+fn no_implicit_prelude() {
+    let error = no_prelude::NoPrelude::NotFound {
+        extra: [("k".into(), 1)].into(),
+        maybe: None,
+    };
+    assert_eq!(error.to_json(), br#"{"message":"not found","k":1}"#);
+    assert_eq!(
+        no_prelude::NoPrelude::Gone("x").to_json(),
+        br#"{"message":"gone: x","what":"x"}"#
+    );
+    assert!(
+        no_prelude::NoPrelude::NoContent
+            .to_response()
+            .body()
+            .is_empty()
+    );
+    assert_eq!(
+        no_prelude::NoPreludeStruct { field: true }.to_json(),
+        br#"{"message":"struct","field":true}"#
+    );
+}
