@@ -11,6 +11,7 @@ pub struct Input<'a> {
     pub container: Container,
     /// `#[status]` on the enum: the status of variants without one.
     pub default_status: Option<Status>,
+    pub default_status_written: bool,
     /// The variants of an enum; for a struct, the struct itself.
     pub variants: Vec<Variant<'a>>,
     pub is_enum: bool,
@@ -46,6 +47,7 @@ impl<'a> Input<'a> {
                     original: input,
                     container,
                     default_status: own.status,
+                    default_status_written: own.status_written,
                     variants,
                     is_enum: true,
                 })
@@ -61,6 +63,7 @@ impl<'a> Input<'a> {
                     original: input,
                     container,
                     default_status: None,
+                    default_status_written: false,
                     variants: vec![body],
                     is_enum: false,
                 })

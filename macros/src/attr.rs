@@ -2,7 +2,8 @@
 //! plain data. Every problem is reported to the `Ctxt`, spanned on the token
 //! that is wrong, and reading goes on so one compile shows all of them.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
@@ -31,14 +32,17 @@ pub struct Container {
 #[derive(Default)]
 pub struct VariantAttrs {
     pub status: Option<Status>,
+    /// A `#[status]` was written, valid or not: an invalid one has its own
+    /// error, not also "has no status".
+    pub status_written: bool,
     pub message: Option<Template>,
-    /// Span of the `#[message]` attribute, for "not on a 204".
-    pub message_span: Option<Span>,
+    /// The `#[message]` attribute, for "not on a 204".
+    pub message_attr: Option<TokenStream>,
     pub code: Option<LitStr>,
 }
 
 pub struct Payload {
-    pub span: Span,
+    pub attr: TokenStream,
     pub rename: Option<LitStr>,
     pub flatten: bool,
 }
@@ -74,6 +78,7 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute], position: Position) -> (Contain
         if attr.path().is_ident("http_error") {
             http_error(cx, attr, position, &mut container, &mut own);
         } else if attr.path().is_ident("status") {
+            own.status_written = true;
             set_once(cx, attr, &mut own.status, parse_status(cx, attr));
         } else if attr.path().is_ident("message") {
             if position == Position::Enum {
@@ -98,6 +103,7 @@ pub fn variant(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
         if attr.path().is_ident("http_error") {
             http_error(cx, attr, Position::Variant, &mut ignored, &mut own);
         } else if attr.path().is_ident("status") {
+            own.status_written = true;
             set_once(cx, attr, &mut own.status, parse_status(cx, attr));
         } else if attr.path().is_ident("message") {
             message(cx, attr, &mut own);
@@ -158,7 +164,8 @@ fn message(cx: &Ctxt, attr: &Attribute, own: &mut VariantAttrs) {
     match template {
         Ok(template) => {
             set_once(cx, attr, &mut own.message, Some(template));
-            own.message_span.get_or_insert(attr.span());
+            own.message_attr
+                .get_or_insert_with(|| attr.to_token_stream());
         }
         Err(err) => cx.push(err),
     }
@@ -305,7 +312,7 @@ fn resolve_status_path(cx: &Ctxt, path: &syn::Path) -> Option<u16> {
 
 fn parse_payload(cx: &Ctxt, attr: &Attribute) -> Option<Payload> {
     let mut payload = Payload {
-        span: attr.span(),
+        attr: attr.to_token_stream(),
         rename: None,
         flatten: false,
     };

@@ -11,7 +11,7 @@ use crate::generics::where_clause;
 use crate::json;
 use crate::status;
 use crate::template::Piece;
-use crate::valid::{Message, Model, Resolved};
+use crate::valid::{Message, Model, Payload, Resolved};
 
 pub fn impl_http_error(model: &Model) -> TokenStream {
     let ident = &model.input.ident;
@@ -164,7 +164,15 @@ fn format_args(v: &Resolved) -> Option<TokenStream> {
         }
     }
     let lit = LitStr::new(&fmt, template.lit.span());
-    Some(quote!(::core::format_args!(#lit, #(#named = #named),*)))
+    let values = named.iter().map(|name| {
+        let arg = args.iter().find(|a| binding(&a.member) == *name);
+        let mut value = name.clone();
+        if let Some(arg) = arg {
+            value.set_span(arg.ty.span());
+        }
+        value
+    });
+    Some(quote!(::core::format_args!(#lit, #(#named = #values),*)))
 }
 
 fn template_bindings(v: &Resolved) -> TokenStream {
@@ -219,11 +227,7 @@ fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
     let mut known_len = true;
     for field in &v.payload {
         let local = binding(&field.member);
-        let value = if field.optional {
-            quote!(__value)
-        } else {
-            quote!(#local)
-        };
+        let value = spanned_value(field, &local);
         let write = match &field.key {
             Some(key) => quote_spanned! {field.ty.span()=>
                 #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, #value)?;
@@ -252,6 +256,18 @@ fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
         #serde::ser::SerializeMap::end(__map)
     }};
     (bindings, body)
+}
+
+/// The value a payload write reads, spanned on the field's type so that
+/// "`T: Serialize` is not satisfied" points at the field.
+fn spanned_value(field: &Payload, local: &Ident) -> Ident {
+    let mut value = if field.optional {
+        format_ident!("__value")
+    } else {
+        local.clone()
+    };
+    value.set_span(field.ty.span());
+    value
 }
 
 /// A body as a sequence of static JSON text and code that writes values.
@@ -285,11 +301,7 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
     }
     for field in &v.payload {
         let local = binding(&field.member);
-        let value = if field.optional {
-            quote!(__value)
-        } else {
-            quote!(#local)
-        };
+        let value = spanned_value(field, &local);
         let (prefix, write) = match &field.key {
             Some(key) => (
                 format!(",{}:", json::string(key)),

@@ -165,6 +165,16 @@ fn parse_arg(lit: &LitStr, inner: &str) -> syn::Result<Piece> {
             ),
         ));
     }
+    if let Err(problem) = check_spec(&spec) {
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "`{{{inner}}}` in #[message]: {problem}; a spec is `format!`'s: \
+                 [[fill]align][sign][#][0][width][.precision][type], as in `{{{name}:>8}}`, \
+                 `{{{name}:.2}}`, `{{{name}:?}}`, `{{{name}:x}}`"
+            ),
+        ));
+    }
     let field = if name.is_empty() {
         return Err(syn::Error::new(
             lit.span(),
@@ -182,6 +192,47 @@ fn parse_arg(lit: &LitStr, inner: &str) -> syn::Result<Piece> {
         ));
     };
     Ok(Piece::Arg { field, spec })
+}
+
+/// Checks a format spec here rather than leaving it to `format_args!`:
+/// the literal it is re-emitted in differs from the source text, so
+/// rustc's own error would point at the wrong characters.
+fn check_spec(spec: &str) -> Result<(), String> {
+    let chars: Vec<char> = spec.chars().collect();
+    let is_align = |c: Option<&char>| matches!(c, Some('<' | '^' | '>'));
+    let mut i = 0;
+    if is_align(chars.get(1)) {
+        i = 2;
+    } else if is_align(chars.first()) {
+        i = 1;
+    }
+    if matches!(chars.get(i), Some('+' | '-')) {
+        i += 1;
+    }
+    if chars.get(i) == Some(&'#') {
+        i += 1;
+    }
+    if chars.get(i) == Some(&'0') {
+        i += 1;
+    }
+    while chars.get(i).is_some_and(char::is_ascii_digit) {
+        i += 1;
+    }
+    if chars.get(i) == Some(&'.') {
+        i += 1;
+        let digits = i;
+        while chars.get(i).is_some_and(char::is_ascii_digit) {
+            i += 1;
+        }
+        if i == digits {
+            return Err("a `.` precision needs a number".to_owned());
+        }
+    }
+    let kind: String = chars[i..].iter().collect();
+    match kind.as_str() {
+        "" | "?" | "x?" | "X?" | "e" | "E" | "o" | "p" | "b" | "x" | "X" => Ok(()),
+        _ => Err(format!("`{kind}` is not a format trait")),
+    }
 }
 
 fn is_identifier(s: &str) -> bool {
@@ -223,8 +274,19 @@ mod tests {
 
     #[test]
     fn errors() {
-        for bad in ["{", "}", "{}", "{:?}", "{a:1$}", "{a b}", "x {y"] {
+        for bad in [
+            "{", "}", "{}", "{:?}", "{a:1$}", "{a b}", "x {y", "{a:Q}", "{a:.}", "{a:>>>}",
+        ] {
             assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn specs_rust_accepts() {
+        for spec in [
+            "", "?", "#?", ">8", "*^9", "+", "#x", "08.3", "<5.2e", "x?", "-#010X", "p",
+        ] {
+            assert!(check_spec(spec).is_ok(), "{spec}");
         }
     }
 

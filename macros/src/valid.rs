@@ -100,6 +100,9 @@ fn resolve<'a>(
         .as_ref()
         .or(input.default_status.as_ref())
     else {
+        if variant.attrs.status_written || input.default_status_written {
+            return None;
+        }
         let help = if input.is_enum {
             format!(
                 "variant `{}` has no status: add #[status(..)] to it, or a default \
@@ -119,16 +122,16 @@ fn resolve<'a>(
 
     let no_body = status::forbids_content(status.code);
     if let Some(why) = no_body {
-        if let Some(span) = variant.attrs.message_span {
-            cx.error_at(
-                span,
+        if let Some(attr) = &variant.attrs.message_attr {
+            cx.error_spanned_by(
+                attr,
                 format!("#[message] on a {} response: {why}; remove it", status.code),
             );
         }
         for field in &variant.fields {
             if let Some(payload) = &field.attrs.payload {
-                cx.error_at(
-                    payload.span,
+                cx.error_spanned_by(
+                    &payload.attr,
                     format!("#[payload] on a {} response: {why}; remove it", status.code),
                 );
             }
@@ -235,10 +238,10 @@ fn payload_keys<'a>(
                 Some(rule) => rule.apply_to_field(&name),
                 None => name,
             };
-            Some((key, attr.span))
+            Some((key, ident.span()))
         } else {
-            cx.error_at(
-                attr.span,
+            cx.error_spanned_by(
+                &attr.attr,
                 "a tuple field has no name to use as its JSON key: write \
                  #[payload(rename = \"key\")], or #[payload(flatten)] to merge its own keys",
             );

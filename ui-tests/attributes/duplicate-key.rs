@@ -1,0 +1,12 @@
+use httperror::HttpError;
+
+#[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(code_key = "code")]
+#[http_error(code_key = "error")]
+enum E {
+    #[error("e")]
+    #[status(400)]
+    Bad,
+}
+
+fn main() {}

@@ -1,0 +1,14 @@
+use httperror::HttpError;
+
+#[derive(Debug)]
+struct Opaque;
+
+#[derive(Debug, thiserror::Error, HttpError)]
+enum E {
+    #[error("e")]
+    #[status(400)]
+    #[message("bad {value}")]
+    Bad { value: Opaque },
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use httperror::HttpError;
+
+#[derive(Debug, thiserror::Error, HttpError)]
+#[error("hints")]
+#[status(103)]
+struct Hints {
+    #[payload]
+    link: String,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use httperror::HttpError;
+
+#[derive(Debug, thiserror::Error, HttpError)]
+enum E {
+    #[error("e")]
+    #[status(599, reasn = "Network Connect Timeout")]
+    Timeout,
+}
+
+fn main() {}
