@@ -107,27 +107,18 @@ pub trait HttpError: std::error::Error {
     /// and no content-type. If a payload fails to serialize, the response
     /// is a plain 500 that shows nothing of it.
     fn to_response(&self) -> Response<Bytes> {
-        let mut status = self.status();
-        let body = if has_body(status) {
-            match self.json_body() {
-                Ok(body) => Some(body),
-                Err(_) => {
-                    status = StatusCode::INTERNAL_SERVER_ERROR;
-                    Some(Bytes::from_static(SERIALIZATION_FAILED_BODY))
-                }
-            }
-        } else {
-            None
-        };
-        let mut response = Response::new(body.clone().unwrap_or_default());
-        *response.status_mut() = status;
-        *response.headers_mut() = self.headers();
-        if body.is_some() {
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        let status = self.status();
+        if !has_body(status) {
+            return build(status, self.headers(), Bytes::new());
         }
-        response
+        match self.json_body() {
+            Ok(body) => {
+                let mut headers = self.headers();
+                headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                build(status, headers, body)
+            }
+            Err(_) => serialization_failed(),
+        }
     }
 
     /// The body as a `Serialize` value, for a framework's JSON responder or
@@ -155,3 +146,22 @@ impl<E: ?Sized> Clone for Body<'_, E> {
 }
 
 impl<E: ?Sized> Copy for Body<'_, E> {}
+
+fn build(status: StatusCode, headers: HeaderMap, body: Bytes) -> Response<Bytes> {
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    *response.headers_mut() = headers;
+    response
+}
+
+/// A plain 500 that shows nothing of the error whose body failed to
+/// serialize, not even its headers.
+fn serialization_failed() -> Response<Bytes> {
+    let mut headers = HeaderMap::new();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    build(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        headers,
+        Bytes::from_static(SERIALIZATION_FAILED_BODY),
+    )
+}

@@ -1,8 +1,258 @@
-//! httperror: crate docs (written below).
+//! One `#[derive(HttpError)]` on an error enum gives every variant its HTTP
+//! status, a JSON body in the Flask `to_dict()` shape (`{"message": ...,
+//! <payload fields>}`), and a complete `http::Response`; and it refuses at
+//! compile time what HTTP forbids.
+//!
+//! ```
+//! use httperror::HttpError;
+//!
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! pub enum StorageError {
+//!     /// No file with this id exists.
+//!     #[error("file {id} not found")]
+//!     #[status(404)]
+//!     NotFound { #[payload] id: String },
+//!
+//!     /// The upload does not fit in the remaining quota.
+//!     #[error("quota exceeded: {used} of {limit} bytes used")]
+//!     #[status(507)]
+//!     #[message("quota exceeded: {used} of {limit} bytes used")]
+//!     QuotaExceeded { #[payload] used: u64, #[payload] limit: u64 },
+//!
+//!     /// The storage backend failed.
+//!     #[error("backend failure: {0}")]
+//!     #[status(500)]
+//!     Backend(#[source] std::io::Error),
+//! }
+//!
+//! let response = StorageError::QuotaExceeded { used: 10, limit: 8 }.to_response();
+//! assert_eq!(response.status().as_u16(), 507);
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//! assert_eq!(
+//!     response.body().as_ref(),
+//!     br#"{"message":"quota exceeded: 10 of 8 bytes used","used":10,"limit":8}"#,
+//! );
+//!
+//! // A 5xx shows its reason phrase, never the source error's text.
+//! let response = StorageError::Backend(std::io::Error::other("disk on fire")).to_response();
+//! assert_eq!(response.body().as_ref(), br#"{"message":"Internal Server Error"}"#);
+//! ```
+//!
+//! The derive implements [`HttpError`]: [`status`](HttpError::status),
+//! [`code`](HttpError::code), [`message`](HttpError::message),
+//! [`to_dict`](HttpError::to_dict), [`to_json`](HttpError::to_json),
+//! [`to_response`](HttpError::to_response), a `Serialize` view of the body
+//! ([`body`](HttpError::body)) and
+//! [`STATUS_CODES`](HttpError::STATUS_CODES). It does not implement
+//! `Display` or `Error`: use `thiserror` (as here) or write them, and keep
+//! `#[derive(Serialize)]` free for your own use.
+//!
+//! # `#[status]`
+//!
+//! On a variant, a struct, or the enum (the default for variants without
+//! one): an integer in 100..=999, a `StatusCode` constant name, or a code
+//! without a registered reason phrase together with one.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[status(BAD_REQUEST)] // variants without their own status
+//! enum ApiError {
+//!     #[error("invalid input")]
+//!     Invalid,
+//!     #[error("no such user")]
+//!     #[status(StatusCode::NOT_FOUND)]
+//!     NoUser,
+//!     #[error("upstream timed out")]
+//!     #[status(599, reason = "Network Connect Timeout")]
+//!     Upstream,
+//! }
+//!
+//! assert_eq!(ApiError::Invalid.status().as_u16(), 400);
+//! assert_eq!(ApiError::NoUser.status().as_u16(), 404);
+//! assert_eq!(ApiError::Upstream.message(), "Network Connect Timeout");
+//! assert_eq!(ApiError::STATUS_CODES, &[400, 404, 599]);
+//! ```
+//!
+//! A misspelled name is an error that names the right one:
+//!
+//! ```compile_fail
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum ApiError {
+//!     #[error("full")]
+//!     #[status(INSUFICIENT_STORAGE)] // did you mean `INSUFFICIENT_STORAGE`?
+//!     Full,
+//! }
+//! ```
+//!
+//! # `#[message]`
+//!
+//! The public message, a `format!` template over the fields (`{field}`,
+//! `{0}`, `{x:?}`, `{n:>5}`). Without it, a non-5xx answers with its
+//! `Display`, and a 5xx with its reason phrase, so internal text reaches a
+//! client only where a message was written for it.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum ApiError {
+//!     #[error("pool exhausted after {0} tries")]
+//!     #[status(503)]
+//!     #[message("busy, retry in {1} s")]
+//!     Busy(u32, u32),
+//!     #[error("pool exhausted after {0} tries")]
+//!     #[status(503)]
+//!     Exhausted(u32),
+//!     #[error("name {0:?} is taken")]
+//!     #[status(409)]
+//!     Taken(String),
+//! }
+//!
+//! assert_eq!(ApiError::Busy(3, 10).message(), "busy, retry in 10 s");
+//! assert_eq!(ApiError::Exhausted(3).message(), "Service Unavailable");
+//! assert_eq!(ApiError::Taken("ada".into()).message(), r#"name "ada" is taken"#);
+//! ```
+//!
+//! # `#[payload]`
+//!
+//! A field with `#[payload]` goes into the body under its name (raw
+//! identifiers lose their `r#`), after the message, in field order; other
+//! fields never reach the client. `rename = ".."` gives another key,
+//! `flatten` merges a struct's or a string-keyed map's own keys (Flask's
+//! `payload` dict). An `Option` that is `None` is left out. The type needs
+//! `serde::Serialize`.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! # use std::collections::BTreeMap;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum ApiError {
+//!     #[error("invalid field {field}")]
+//!     #[status(422)]
+//!     Invalid {
+//!         #[payload]
+//!         field: &'static str,
+//!         #[payload(rename = "hint")]
+//!         suggestion: Option<&'static str>,
+//!         #[payload(flatten)]
+//!         extra: BTreeMap<String, u32>,
+//!         internal_id: u64, // never sent
+//!     },
+//!     #[error("not found")]
+//!     #[status(404)]
+//!     NotFound(#[payload(rename = "id")] u32),
+//! }
+//!
+//! let error = ApiError::Invalid {
+//!     field: "email",
+//!     suggestion: None,
+//!     extra: BTreeMap::from([("max_length".to_owned(), 64)]),
+//!     internal_id: 7,
+//! };
+//! assert_eq!(
+//!     error.to_json(),
+//!     br#"{"message":"invalid field email","field":"email","max_length":64}"#,
+//! );
+//! assert_eq!(ApiError::NotFound(3).to_json(), br#"{"message":"not found","id":3}"#);
+//! ```
+//!
+//! # `#[http_error(..)]`
+//!
+//! On the enum or struct: `message_key = ".."` renames the message key,
+//! `code_key = ".."` adds the machine code to the body, `rename_all = ".."`
+//! renames payload keys with serde's rules (an explicit `rename` wins). On a
+//! variant or struct: `code = ".."` replaces the machine code, which is
+//! otherwise the variant name in snake_case.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[http_error(message_key = "detail", code_key = "error", rename_all = "camelCase")]
+//! enum ApiError {
+//!     #[error("slow down")]
+//!     #[status(429)]
+//!     TooManyRequests { #[payload] retry_after: u32 },
+//!     #[error("gone")]
+//!     #[status(410)]
+//!     #[http_error(code = "E_GONE")]
+//!     Gone,
+//! }
+//!
+//! assert_eq!(
+//!     ApiError::TooManyRequests { retry_after: 30 }.to_json(),
+//!     br#"{"detail":"slow down","error":"too_many_requests","retryAfter":30}"#,
+//! );
+//! assert_eq!(ApiError::Gone.code(), "E_GONE");
+//! ```
+//!
+//! # Responses without content
+//!
+//! 1xx, 204, 205 and 304 responses carry no content (RFC 9110): they answer
+//! with an empty body and no `content-type`, and `#[payload]` or
+//! `#[message]` on such a variant is a compile error, not a body silently
+//! dropped.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum Cache {
+//!     #[error("not modified")]
+//!     #[status(304)]
+//!     NotModified,
+//! }
+//!
+//! let response = Cache::NotModified.to_response();
+//! assert!(response.body().is_empty());
+//! assert!(response.headers().get("content-type").is_none());
+//! ```
+//!
+//! ```compile_fail
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum Deleted {
+//!     #[error("deleted")]
+//!     #[status(204)]
+//!     Done { #[payload] id: u32 }, // RFC 9110 forbids content in a 204
+//! }
+//! ```
+//!
+//! # Structs, generics
+//!
+//! A struct is one response; a generic type gets `Serialize` bounds only on
+//! the type parameters its payload uses, and formatting bounds only on
+//! those its `#[message]` uses.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[error("{what} is locked")]
+//! #[status(423)]
+//! struct Locked<T: std::fmt::Display> {
+//!     #[payload]
+//!     what: T,
+//! }
+//!
+//! assert_eq!(Locked { what: "report.pdf" }.code(), "locked");
+//! assert_eq!(
+//!     Locked { what: "report.pdf" }.to_json(),
+//!     br#"{"message":"report.pdf is locked","what":"report.pdf"}"#,
+//! );
+//! ```
+//!
+//! # When a payload fails to serialize
+//!
+//! A payload whose `Serialize` fails (a map with non-string keys, a custom
+//! impl returning an error) never panics and never sends half a body: the
+//! response is a plain `500` with `{"message":"Internal Server Error"}`.
 
+#![deny(missing_docs)]
+
+mod error;
 #[doc(hidden)]
 pub mod __private;
-mod error;
 
 pub use crate::error::{Body, HttpError};
+/// Derives [`HttpError`](trait@HttpError); see the [crate] documentation for
+/// the attributes.
 pub use httperror_macros::HttpError;
