@@ -248,9 +248,9 @@
 
 #![deny(missing_docs)]
 
-mod error;
 #[doc(hidden)]
 pub mod __private;
+mod error;
 
 pub use crate::error::{Body, HttpError};
 /// Derives [`HttpError`](trait@HttpError); see the [crate] documentation for

@@ -8,8 +8,13 @@ use httperror_tests::StorageError;
 
 fn main() {
     let errors = [
-        StorageError::NotFound { id: "report.pdf".into() },
-        StorageError::QuotaExceeded { used: 10_485_760, limit: 8_388_608 },
+        StorageError::NotFound {
+            id: "report.pdf".into(),
+        },
+        StorageError::QuotaExceeded {
+            used: 10_485_760,
+            limit: 8_388_608,
+        },
         StorageError::Throttled { retry_after: 30 },
         StorageError::Unauthorized,
         StorageError::Backend(std::io::Error::other("disk /dev/sda3 failed")),
