@@ -18,6 +18,8 @@ pub struct Status {
     pub code: u16,
     /// The registered reason phrase, or the one given with `reason = ".."`.
     pub reason: String,
+    /// The whole attribute, for errors about the status it sets.
+    pub tokens: TokenStream,
 }
 
 /// Options of `#[http_error(..)]` that apply to the whole type.
@@ -26,11 +28,23 @@ pub struct Container {
     pub message_key: Option<LitStr>,
     pub code_key: Option<LitStr>,
     pub rename_all: Option<RenameRule>,
+    /// `format = "problem"`: RFC 9457 problem details.
+    pub problem: Option<LitStr>,
+    pub type_base: Option<LitStr>,
+}
+
+/// `#[header(..)]`: with a fixed value on a variant or struct, without one
+/// on a field.
+pub struct Header {
+    /// Lowercase, as `http::HeaderName` keeps it.
+    pub name: String,
+    pub value: Option<String>,
 }
 
 /// What a variant (or a struct, for itself) may carry.
 #[derive(Default)]
 pub struct VariantAttrs {
+    pub headers: Vec<Header>,
     pub status: Option<Status>,
     /// A `#[status]` was written, valid or not: an invalid one has its own
     /// error, not also "has no status".
@@ -50,6 +64,7 @@ pub struct Payload {
 #[derive(Default)]
 pub struct FieldAttrs {
     pub payload: Option<Payload>,
+    pub header: Option<Header>,
 }
 
 /// Where an attribute stands, which decides the keys it may use.
@@ -63,9 +78,22 @@ pub enum Position {
 impl Position {
     fn http_error_keys(self) -> &'static [&'static str] {
         match self {
-            Position::Enum => &["message_key", "code_key", "rename_all"],
+            Position::Enum => &[
+                "message_key",
+                "code_key",
+                "rename_all",
+                "format",
+                "type_base",
+            ],
             Position::Variant => &["code"],
-            Position::Struct => &["message_key", "code_key", "rename_all", "code"],
+            Position::Struct => &[
+                "message_key",
+                "code_key",
+                "rename_all",
+                "format",
+                "type_base",
+                "code",
+            ],
         }
     }
 }
@@ -73,14 +101,33 @@ impl Position {
 /// Attributes of the enum or struct itself.
 pub fn container(cx: &Ctxt, attrs: &[Attribute], position: Position) -> (Container, VariantAttrs) {
     let mut container = Container::default();
+    let own = own_attrs(cx, attrs, position, &mut container);
+    (container, own)
+}
+
+pub fn variant(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
+    own_attrs(cx, attrs, Position::Variant, &mut Container::default())
+}
+
+/// What a variant, a struct or an enum says of itself; container options
+/// go into `container`.
+fn own_attrs(
+    cx: &Ctxt,
+    attrs: &[Attribute],
+    position: Position,
+    container: &mut Container,
+) -> VariantAttrs {
     let mut own = VariantAttrs::default();
     for attr in attrs {
-        if attr.path().is_ident("http_error") {
-            http_error(cx, attr, position, &mut container, &mut own);
-        } else if attr.path().is_ident("status") {
+        let path = attr.path();
+        if path.is_ident("http_error") {
+            http_error(cx, attr, position, container, &mut own);
+        } else if path.is_ident("status") {
             own.status_written = true;
-            set_once(cx, attr, &mut own.status, parse_status(cx, attr));
-        } else if attr.path().is_ident("message") {
+            if let Some(status) = parse_status(cx, attr) {
+                set_once(cx, attr, &mut own.status, Some(status));
+            }
+        } else if path.is_ident("message") {
             if position == Position::Enum {
                 cx.error_spanned_by(
                     attr,
@@ -89,26 +136,22 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute], position: Position) -> (Contain
             } else {
                 message(cx, attr, &mut own);
             }
-        } else if attr.path().is_ident("payload") {
-            cx.error_spanned_by(attr, "#[payload] goes on a field, not on the type");
-        }
-    }
-    (container, own)
-}
-
-pub fn variant(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
-    let mut own = VariantAttrs::default();
-    let mut ignored = Container::default();
-    for attr in attrs {
-        if attr.path().is_ident("http_error") {
-            http_error(cx, attr, Position::Variant, &mut ignored, &mut own);
-        } else if attr.path().is_ident("status") {
-            own.status_written = true;
-            set_once(cx, attr, &mut own.status, parse_status(cx, attr));
-        } else if attr.path().is_ident("message") {
-            message(cx, attr, &mut own);
-        } else if attr.path().is_ident("payload") {
-            cx.error_spanned_by(attr, "#[payload] goes on a field, not on a variant");
+        } else if path.is_ident("header") {
+            if position == Position::Enum {
+                cx.error_spanned_by(
+                    attr,
+                    "#[header] goes on a variant, a struct or a field, not on the enum",
+                );
+            } else if let Some(header) = parse_header(cx, attr, HeaderPosition::Variant) {
+                own.headers.push(header);
+            }
+        } else if path.is_ident("payload") {
+            let on = if position == Position::Variant {
+                "a variant"
+            } else {
+                "the type"
+            };
+            cx.error_spanned_by(attr, format!("#[payload] goes on a field, not on {on}"));
         }
     }
     own
@@ -119,6 +162,13 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
     for attr in attrs {
         if attr.path().is_ident("payload") {
             set_once(cx, attr, &mut out.payload, parse_payload(cx, attr));
+        } else if attr.path().is_ident("header") {
+            set_once(
+                cx,
+                attr,
+                &mut out.header,
+                parse_header(cx, attr, HeaderPosition::Field),
+            );
         } else if let Some(name) = ["status", "message", "http_error"]
             .into_iter()
             .find(|name| attr.path().is_ident(name))
@@ -130,6 +180,134 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         }
     }
     out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HeaderPosition {
+    Variant,
+    Field,
+}
+
+/// Headers httperror writes itself, or that describe the message framing,
+/// which the server owns.
+const RESERVED_HEADERS: &[(&str, &str)] = &[
+    ("content-type", "httperror sets it from the body format"),
+    ("content-length", "the server sets it from the body"),
+    ("transfer-encoding", "the server sets it from the body"),
+    ("connection", "it is a hop-by-hop header the server manages"),
+];
+
+/// `#[header("name")]` on a field, `#[header("name", "value")]` on a
+/// variant or struct, checked as `http::HeaderName` and `HeaderValue` would.
+fn parse_header(cx: &Ctxt, attr: &Attribute, position: HeaderPosition) -> Option<Header> {
+    let Meta::List(list) = &attr.meta else {
+        cx.error_spanned_by(
+            attr,
+            "expected #[header(\"name\")] or #[header(\"name\", \"value\")]",
+        );
+        return None;
+    };
+    let parsed = list.parse_args_with(|input: ParseStream| {
+        let name: LitStr = input.parse()?;
+        let value = if input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+            if input.is_empty() {
+                None
+            } else {
+                Some(input.parse::<LitStr>()?)
+            }
+        } else {
+            None
+        };
+        if !input.is_empty() {
+            return Err(
+                input.error("expected at most a name and a value: #[header(\"name\", \"value\")]")
+            );
+        }
+        Ok((name, value))
+    });
+    let (name_lit, value_lit) = match parsed {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            cx.push(syn::Error::new(
+                err.span(),
+                "expected #[header(\"name\")] on a field, or #[header(\"name\", \"value\")] on a variant",
+            ));
+            return None;
+        }
+    };
+    let name = name_lit.value().to_ascii_lowercase();
+    if name.is_empty() {
+        cx.error_spanned_by(&name_lit, "a header name cannot be empty");
+        return None;
+    }
+    if let Some(bad) = name.chars().find(|&c| !is_tchar(c)) {
+        cx.error_spanned_by(
+            &name_lit,
+            format!(
+                "{bad:?} cannot appear in a header name: a name is a token of letters, digits \
+                 and !#$%&'*+-.^_`|~ (RFC 9110 §5.1)"
+            ),
+        );
+        return None;
+    }
+    if let Some((_, why)) = RESERVED_HEADERS
+        .iter()
+        .find(|(reserved, _)| *reserved == name)
+    {
+        cx.error_spanned_by(
+            &name_lit,
+            format!("`{name}` cannot be set with #[header]: {why}"),
+        );
+        return None;
+    }
+    let value = match (position, value_lit) {
+        (HeaderPosition::Variant, None) => {
+            cx.error_spanned_by(
+                attr,
+                format!(
+                    "a header on a variant needs its value: #[header(\"{name}\", \"...\")]; \
+                     for a value that varies, put #[header(\"{name}\")] on a field"
+                ),
+            );
+            return None;
+        }
+        (HeaderPosition::Field, Some(value)) => {
+            cx.error_spanned_by(
+                &value,
+                format!(
+                    "a field's header takes its value from the field's Display: write \
+                     #[header(\"{name}\")], or put #[header(\"{name}\", \"...\")] on the variant \
+                     for a fixed value"
+                ),
+            );
+            return None;
+        }
+        (HeaderPosition::Variant, Some(value)) => {
+            let text = value.value();
+            if let Some(bad) = text
+                .chars()
+                .find(|&c| !(c == '\t' || (' '..='~').contains(&c)))
+            {
+                cx.error_spanned_by(
+                    &value,
+                    format!(
+                        "{bad:?} cannot appear in a fixed header value: use visible ASCII, \
+                         spaces and tabs (RFC 9110 §5.5)"
+                    ),
+                );
+                return None;
+            }
+            Some(text)
+        }
+        (HeaderPosition::Field, None) => None,
+    };
+    Some(Header { name, value })
+}
+
+/// RFC 9110 §5.6.2 `tchar`; uppercase letters are lowered before this.
+fn is_tchar(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
 }
 
 /// Keeps the first of a repeated attribute and reports the others.
@@ -174,7 +352,7 @@ fn message(cx: &Ctxt, attr: &Attribute, own: &mut VariantAttrs) {
 fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
     let result = match &attr.meta {
         Meta::List(list) if !list.tokens.is_empty() => {
-            list.parse_args_with(|input: ParseStream| parse_status_args(cx, input))
+            list.parse_args_with(|input: ParseStream| parse_status_args(cx, input, attr))
         }
         _ => Err(syn::Error::new_spanned(
             attr,
@@ -189,7 +367,11 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
 
 /// `404`, `NOT_FOUND`, `StatusCode::NOT_FOUND`, each optionally followed by
 /// `, reason = ".."`. Returns `Ok(None)` for a problem already reported.
-fn parse_status_args(cx: &Ctxt, input: ParseStream) -> syn::Result<Option<Status>> {
+fn parse_status_args(
+    cx: &Ctxt,
+    input: ParseStream,
+    attr: &Attribute,
+) -> syn::Result<Option<Status>> {
     let code: Option<(u16, Span)> = if input.peek(LitInt) {
         let lit: LitInt = input.parse()?;
         match lit.base10_parse::<u16>() {
@@ -282,7 +464,11 @@ fn parse_status_args(cx: &Ctxt, input: ParseStream) -> syn::Result<Option<Status
             return Ok(None);
         }
     };
-    Ok(Some(Status { code, reason }))
+    Ok(Some(Status {
+        code,
+        reason,
+        tokens: attr.to_token_stream(),
+    }))
 }
 
 fn resolve_status_path(cx: &Ctxt, path: &syn::Path) -> Option<u16> {
@@ -390,6 +576,20 @@ fn http_error(
             "message_key" => &mut container.message_key,
             "code_key" => &mut container.code_key,
             "code" => &mut own.code,
+            "type_base" => &mut container.type_base,
+            "format" => match lit.value().as_str() {
+                "problem" => &mut container.problem,
+                "json" => return Ok(()),
+                other => {
+                    return Err(syn::Error::new(
+                        lit.span(),
+                        format!(
+                            "unknown format \"{other}\": expected \"json\" (the default, \
+                             Flask's to_dict shape) or \"problem\" (RFC 9457)"
+                        ),
+                    ));
+                }
+            },
             _ => {
                 let rule =
                     RenameRule::from_name(&lit.value()).ok_or_else(|| unknown_rename_rule(&lit))?;
@@ -419,7 +619,7 @@ fn misplaced_or_unknown(
         ("code", Position::Enum) => meta.error(
             "`code` names one variant's machine code: put #[http_error(code = \"...\")] on the variant",
         ),
-        ("message_key" | "code_key" | "rename_all", Position::Variant) => meta.error(format!(
+        ("message_key" | "code_key" | "rename_all" | "format" | "type_base", Position::Variant) => meta.error(format!(
             "`{key}` applies to the whole type: put #[http_error({key} = \"...\")] on the enum"
         )),
         _ => unknown_key(meta, "#[http_error]", valid),

@@ -11,7 +11,7 @@ use crate::generics::where_clause;
 use crate::json;
 use crate::status;
 use crate::template::Piece;
-use crate::valid::{Message, Model, Payload, Resolved};
+use crate::valid::{HeaderValue, Message, Model, Payload, Resolved};
 
 pub fn impl_http_error(model: &Model) -> TokenStream {
     let ident = &model.input.ident;
@@ -34,12 +34,21 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
     let serialize_arms = arms(model, |v| serialize_body(model, v));
     let write_arms = arms(model, |v| write_json(model, v));
     let body_arms = arms(model, |v| json_body(model, v));
+    let headers = headers_fn(model);
+    let problem = model.problem.as_ref().map(|_| {
+        quote! {
+            const CONTENT_TYPE: &'static ::core::primitive::str = "application/problem+json";
+        }
+    });
+    let internal_error_body = byte_str(&internal_error_body(model));
 
     quote! {
         #[automatically_derived]
         #[allow(deprecated, unused_qualifications, clippy::match_same_arms)]
         impl #impl_generics ::httperror::HttpError for #ident #ty_generics #where_clause {
             const STATUS_CODES: &'static [::core::primitive::u16] = &[#(#codes),*];
+            #problem
+            const INTERNAL_ERROR_BODY: &'static [::core::primitive::u8] = #internal_error_body;
 
             fn status(&self) -> ::httperror::__private::StatusCode {
                 #status_arms
@@ -52,6 +61,8 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             fn message(&self) -> ::std::borrow::Cow<'_, ::core::primitive::str> {
                 #message_arms
             }
+
+            #headers
 
             fn serialize_body<__S: ::httperror::__private::serde::Serializer>(
                 &self,
@@ -211,13 +222,22 @@ fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
         );
     }
     let message_key = &model.message_key;
-    let mut entries = vec![quote! {
+    let mut entries: Vec<TokenStream> = problem_members(model, v)
+        .into_iter()
+        .map(|(key, value)| {
+            let value = value.tokens();
+            quote! {
+                #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, #value)?;
+            }
+        })
+        .collect();
+    entries.push(quote! {
         #serde::ser::SerializeMap::serialize_entry(
             &mut __map,
             #message_key,
             &*::httperror::HttpError::message(self),
         )?;
-    }];
+    });
     if let Some(code_key) = &model.code_key {
         let code = &v.code;
         entries.push(quote! {
@@ -244,7 +264,7 @@ fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
         });
     }
     let len = if known_len {
-        let n = 1 + usize::from(model.code_key.is_some()) + v.payload.len();
+        let n = entries.len();
         quote!(::core::option::Option::Some(#n))
     } else {
         quote!(::core::option::Option::None)
@@ -256,6 +276,125 @@ fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
         #serde::ser::SerializeMap::end(__map)
     }};
     (bindings, body)
+}
+
+/// The body of a plain 500, in this type's format and keys, for a payload
+/// that fails to serialize.
+fn internal_error_body(model: &Model) -> String {
+    let reason = "Internal Server Error";
+    let mut text = String::from("{");
+    if model.problem.is_some() {
+        text.push_str(&format!(
+            "\"type\":\"about:blank\",\"title\":{},\"status\":500,",
+            json::string(reason)
+        ));
+    }
+    text.push_str(&format!(
+        "{}:{}}}",
+        json::string(&model.message_key),
+        json::string(reason)
+    ));
+    text
+}
+
+fn headers_fn(model: &Model) -> Option<TokenStream> {
+    if model.variants.iter().all(|v| v.headers.is_empty()) {
+        return None;
+    }
+    let private = quote!(::httperror::__private);
+    let arms = arms(model, |v| {
+        let mut members = Vec::new();
+        let statements: Vec<TokenStream> = v
+            .headers
+            .iter()
+            .map(|header| {
+                let name = &header.name;
+                let name = quote!(const { #private::HeaderName::from_static(#name) });
+                match &header.value {
+                    HeaderValue::Fixed(value) => quote! {
+                        #private::append_fixed_header(
+                            &mut __headers,
+                            #name,
+                            const { #private::HeaderValue::from_static(#value) },
+                        );
+                    },
+                    HeaderValue::Field {
+                        member,
+                        ty,
+                        optional,
+                    } => {
+                        members.push(member);
+                        let local = binding(member);
+                        let mut value = if *optional {
+                            format_ident!("__value")
+                        } else {
+                            local.clone()
+                        };
+                        value.set_span(ty.span());
+                        let append = quote! {
+                            #private::append_header(&mut __headers, #name, #value);
+                        };
+                        if *optional {
+                            quote! {
+                                if let ::core::option::Option::Some(__value) = #local {
+                                    #append
+                                }
+                            }
+                        } else {
+                            append
+                        }
+                    }
+                }
+            })
+            .collect();
+        (bind(members), quote!({ #(#statements)* }))
+    });
+    Some(quote! {
+        fn headers(&self) -> #private::HeaderMap {
+            let mut __headers = #private::HeaderMap::new();
+            #arms
+            __headers
+        }
+    })
+}
+
+/// A member of a problem known at compile time.
+enum ProblemMember {
+    Str(String),
+    Num(u16),
+}
+
+impl ProblemMember {
+    fn json(&self) -> String {
+        match self {
+            ProblemMember::Str(s) => json::string(s),
+            ProblemMember::Num(n) => n.to_string(),
+        }
+    }
+
+    fn tokens(&self) -> TokenStream {
+        match self {
+            ProblemMember::Str(s) => quote!(#s),
+            ProblemMember::Num(n) => quote!(&#n),
+        }
+    }
+}
+
+/// `type`, `title` and `status` of a problem (RFC 9457 §3.1); `detail` is
+/// the message.
+fn problem_members(model: &Model, v: &Resolved) -> Vec<(&'static str, ProblemMember)> {
+    let Some(problem) = &model.problem else {
+        return Vec::new();
+    };
+    let problem_type = match &problem.type_base {
+        Some(base) => format!("{base}{}", v.code),
+        None => "about:blank".to_owned(),
+    };
+    vec![
+        ("type", ProblemMember::Str(problem_type)),
+        ("title", ProblemMember::Str(v.reason.clone())),
+        ("status", ProblemMember::Num(v.status)),
+    ]
 }
 
 /// The value a payload write reads, spanned on the field's type so that
@@ -279,6 +418,9 @@ enum Segment {
 fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
     let mut segments = Vec::new();
     let mut text = String::from("{");
+    for (key, value) in problem_members(model, v) {
+        text.push_str(&format!("{}:{},", json::string(key), value.json()));
+    }
     text.push_str(&json::string(&model.message_key));
     text.push(':');
     match &v.message {

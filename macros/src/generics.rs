@@ -40,6 +40,18 @@ pub fn where_clause(model: &Model) -> Option<WhereClause> {
                 push(quote!(#ty: ::httperror::__private::serde::Serialize));
             }
         }
+        for header in &variant.headers {
+            if let crate::valid::HeaderValue::Field { ty, optional, .. } = &header.value {
+                let ty = if *optional {
+                    option_inner(ty).unwrap_or(ty)
+                } else {
+                    ty
+                };
+                if mentions(ty.to_token_stream(), &params) {
+                    push(quote!(#ty: ::core::fmt::Display));
+                }
+            }
+        }
         if let crate::valid::Message::Template { args, .. } = &variant.message {
             for arg in args {
                 if mentions(arg.ty.to_token_stream(), &params) {

@@ -7,6 +7,7 @@ use syn::ext::IdentExt;
 use syn::{Member, Type};
 
 use crate::ast::{Field, Input, Variant};
+use crate::attr::Status;
 use crate::case::snake_case;
 use crate::ctxt::Ctxt;
 use crate::status;
@@ -17,15 +18,24 @@ pub struct Model<'a> {
     pub is_enum: bool,
     pub message_key: String,
     pub code_key: Option<String>,
+    /// `format = "problem"`.
+    pub problem: Option<Problem>,
     pub variants: Vec<Resolved<'a>>,
+}
+
+pub struct Problem {
+    pub type_base: Option<String>,
 }
 
 pub struct Resolved<'a> {
     pub ident: &'a syn::Ident,
     pub status: u16,
+    /// The reason phrase, registered or given: a problem's `title`.
+    pub reason: String,
     pub code: String,
     pub message: Message<'a>,
     pub payload: Vec<Payload<'a>>,
+    pub headers: Vec<Header<'a>>,
     /// 1xx, 204, 205, 304: no body at all.
     pub no_body: bool,
 }
@@ -49,6 +59,23 @@ pub struct TemplateArg<'a> {
     pub fmt_trait: FmtTrait,
 }
 
+pub struct Header<'a> {
+    /// Lowercase.
+    pub name: String,
+    pub value: HeaderValue<'a>,
+}
+
+pub enum HeaderValue<'a> {
+    Fixed(String),
+    /// A field's `Display`; `optional` for an `Option<T>` field, sent only
+    /// when `Some`.
+    Field {
+        member: Member,
+        ty: &'a Type,
+        optional: bool,
+    },
+}
+
 pub struct Payload<'a> {
     pub member: Member,
     pub ty: &'a Type,
@@ -58,31 +85,86 @@ pub struct Payload<'a> {
     pub optional: bool,
 }
 
+/// RFC 9457 §3.1 members: no payload key may take their place.
+const PROBLEM_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance"];
+
+/// The keys every body of the type uses besides its payload.
+struct Keys {
+    message: String,
+    code: Option<String>,
+    problem: bool,
+}
+
 pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
-    let message_key = input
-        .container
-        .message_key
-        .as_ref()
-        .map_or_else(|| "message".to_owned(), syn::LitStr::value);
-    let code_key = input.container.code_key.as_ref().map(syn::LitStr::value);
-    if let (Some(lit), Some(code_key)) = (&input.container.code_key, &code_key)
-        && *code_key == message_key
-    {
+    let container = &input.container;
+    let problem = container.problem.is_some();
+    if problem && let Some(lit) = &container.message_key {
         cx.error_spanned_by(
             lit,
-            format!("code_key \"{code_key}\" is also the message key; pick another name"),
+            "with format = \"problem\", the message is the `detail` member (RFC 9457); \
+             remove message_key",
         );
+    }
+    if let Some(lit) = &container.type_base {
+        if !problem {
+            cx.error_spanned_by(
+                lit,
+                "type_base prefixes the `type` member of a problem: it needs \
+                 format = \"problem\"",
+            );
+        }
+        if lit
+            .value()
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"')
+        {
+            cx.error_spanned_by(
+                lit,
+                "type_base is a URI: no spaces, quotes or control characters",
+            );
+        }
+    }
+    let keys = Keys {
+        message: if problem {
+            "detail".to_owned()
+        } else {
+            container
+                .message_key
+                .as_ref()
+                .map_or_else(|| "message".to_owned(), syn::LitStr::value)
+        },
+        code: container.code_key.as_ref().map(syn::LitStr::value),
+        problem,
+    };
+    if let (Some(lit), Some(code_key)) = (&container.code_key, &keys.code) {
+        if *code_key == keys.message {
+            cx.error_spanned_by(
+                lit,
+                format!("code_key \"{code_key}\" is also the message key; pick another name"),
+            );
+        } else if problem && PROBLEM_MEMBERS.contains(&code_key.as_str()) {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "code_key \"{code_key}\" is a member of every problem (RFC 9457 §3.1); \
+                     pick another name"
+                ),
+            );
+        }
     }
     let variants = input
         .variants
         .iter()
-        .filter_map(|variant| resolve(cx, input, variant, &message_key, code_key.as_deref()))
+        .filter_map(|variant| resolve(cx, input, variant, &keys))
         .collect();
     Model {
         input: input.original,
         is_enum: input.is_enum,
-        message_key,
-        code_key,
+        message_key: keys.message,
+        code_key: keys.code,
+        problem: problem.then(|| Problem {
+            type_base: container.type_base.as_ref().map(syn::LitStr::value),
+        }),
         variants,
     }
 }
@@ -91,8 +173,7 @@ fn resolve<'a>(
     cx: &Ctxt,
     input: &'a Input<'a>,
     variant: &'a Variant<'a>,
-    message_key: &str,
-    code_key: Option<&str>,
+    keys: &Keys,
 ) -> Option<Resolved<'a>> {
     let Some(status) = variant
         .attrs
@@ -150,13 +231,17 @@ fn resolve<'a>(
         None => Message::Display,
     };
 
-    let payload = payload_keys(cx, input, variant, message_key, code_key);
+    let payload = payload_keys(cx, input, variant, keys);
+    let headers = headers(variant);
+    required_headers(cx, input, variant, status, &headers);
     Some(Resolved {
         ident: variant.ident,
         status: status.code,
+        reason: status.reason.clone(),
         code,
         message,
         payload,
+        headers,
         no_body: no_body.is_some(),
     })
 }
@@ -219,9 +304,10 @@ fn payload_keys<'a>(
     cx: &Ctxt,
     input: &'a Input<'a>,
     variant: &'a Variant<'a>,
-    message_key: &str,
-    code_key: Option<&str>,
+    keys: &Keys,
 ) -> Vec<Payload<'a>> {
+    let message_key = keys.message.as_str();
+    let code_key = keys.code.as_deref();
     let mut seen: BTreeMap<String, &Field> = BTreeMap::new();
     let mut payload = Vec::new();
     for field in &variant.fields {
@@ -248,7 +334,16 @@ fn payload_keys<'a>(
             continue;
         };
         if let Some((key, span)) = &key {
-            if key == message_key {
+            if keys.problem && PROBLEM_MEMBERS.contains(&key.as_str()) {
+                cx.error_at(
+                    *span,
+                    format!(
+                        "payload key \"{key}\" collides with the `{key}` member of every \
+                         problem (RFC 9457 §3.1); rename the field with \
+                         #[payload(rename = \"...\")]"
+                    ),
+                );
+            } else if key == message_key {
                 cx.error_at(
                     *span,
                     format!(
@@ -297,4 +392,69 @@ fn is_option(ty: &Type) -> bool {
             segment.ident == "Option"
                 && matches!(segment.arguments, syn::PathArguments::AngleBracketed(_))
         })
+}
+
+fn headers<'a>(variant: &'a Variant<'a>) -> Vec<Header<'a>> {
+    let fixed = variant.attrs.headers.iter().filter_map(|header| {
+        let value = header.value.clone()?;
+        Some(Header {
+            name: header.name.clone(),
+            value: HeaderValue::Fixed(value),
+        })
+    });
+    let fields = variant.fields.iter().filter_map(|field| {
+        let header = field.attrs.header.as_ref()?;
+        Some(Header {
+            name: header.name.clone(),
+            value: HeaderValue::Field {
+                member: field.member.clone(),
+                ty: &field.original.ty,
+                optional: is_option(&field.original.ty),
+            },
+        })
+    });
+    fixed.chain(fields).collect()
+}
+
+/// RFC 9110's MUSTs: the header a status cannot be sent without, with the
+/// section that says so and a typical value.
+const REQUIRED_HEADERS: &[(u16, &str, &str, &str)] = &[
+    (401, "www-authenticate", "§11.6.1", "Bearer"),
+    (405, "allow", "§10.2.1", "GET, HEAD"),
+    (
+        407,
+        "proxy-authenticate",
+        "§11.7.1",
+        "Basic realm=\"proxy\"",
+    ),
+];
+
+fn required_headers(
+    cx: &Ctxt,
+    input: &Input,
+    variant: &Variant,
+    status: &Status,
+    headers: &[Header],
+) {
+    let Some(&(code, name, section, example)) = REQUIRED_HEADERS
+        .iter()
+        .find(|&&(code, ..)| code == status.code)
+    else {
+        return;
+    };
+    if headers.iter().any(|header| header.name == name) {
+        return;
+    }
+    let example = example.replace('"', "\\\"");
+    let message = format!(
+        "a {code} response must send `{name}` (RFC 9110 {section}): add \
+         #[header(\"{name}\", \"{example}\")] to `{variant}`, or #[header(\"{name}\")] on \
+         a field whose Display is the value",
+        variant = variant.ident,
+    );
+    if variant.attrs.status.is_some() || !input.is_enum {
+        cx.error_spanned_by(&status.tokens, message);
+    } else {
+        cx.error_spanned_by(variant.ident, message);
+    }
 }

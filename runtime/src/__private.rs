@@ -5,6 +5,7 @@ use core::fmt;
 
 pub use ::bytes::Bytes;
 pub use ::http::StatusCode;
+pub use ::http::header::{HeaderMap, HeaderName, HeaderValue};
 pub use ::serde;
 pub use ::serde_json;
 
@@ -179,9 +180,24 @@ const ESCAPE: [u8; 256] = {
     table
 };
 
-/// The body of a response whose payload failed to serialize: nothing of
-/// the failed value, nothing half-written.
-pub const SERIALIZATION_FAILED_BODY: &[u8] = b"{\"message\":\"Internal Server Error\"}";
+/// Appends a header whose value the macro has checked.
+#[inline]
+pub fn append_fixed_header(headers: &mut HeaderMap, name: HeaderName, value: HeaderValue) {
+    headers.append(name, value);
+}
+
+/// Appends a header whose value is a field's `Display`, unless that value
+/// is not a valid header value (CR, LF, other control bytes): such a value
+/// is dropped, never sent, so a field can never inject a header.
+pub fn append_header<T: ?Sized + fmt::Display>(
+    headers: &mut HeaderMap,
+    name: HeaderName,
+    value: &T,
+) {
+    if let Ok(value) = HeaderValue::try_from(format_message(format_args!("{value}"))) {
+        headers.append(name, value);
+    }
+}
 
 /// The no-content rule for hand-written implementations as for derived
 /// ones: 1xx, 204, 205 and 304 answer with no body.

@@ -6,7 +6,7 @@ use http::{HeaderMap, Response, StatusCode};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::__private::{SERIALIZATION_FAILED_BODY, has_body};
+use crate::__private::has_body;
 
 /// An error that knows its HTTP response: status, public message, machine
 /// code, headers and JSON body.
@@ -33,6 +33,14 @@ pub trait HttpError: std::error::Error {
     /// assert_eq!(StorageError::STATUS_CODES, &[404, 507]);
     /// ```
     const STATUS_CODES: &'static [u16];
+
+    /// The body's media type: `application/json`, or
+    /// `application/problem+json` with `#[http_error(format = "problem")]`.
+    const CONTENT_TYPE: &'static str = "application/json";
+
+    /// The body of the plain 500 that replaces a response whose payload
+    /// failed to serialize, in this type's format and message key.
+    const INTERNAL_ERROR_BODY: &'static [u8] = b"{\"message\":\"Internal Server Error\"}";
 
     /// The response status.
     fn status(&self) -> StatusCode;
@@ -82,7 +90,7 @@ pub trait HttpError: std::error::Error {
         }
         match self.serialize_body(serde_json::value::Serializer) {
             Ok(Value::Object(map)) => map,
-            _ => match serde_json::from_slice(SERIALIZATION_FAILED_BODY) {
+            _ => match serde_json::from_slice(Self::INTERNAL_ERROR_BODY) {
                 Ok(Value::Object(map)) => map,
                 _ => Map::new(),
             },
@@ -98,7 +106,7 @@ pub trait HttpError: std::error::Error {
         let mut out = Vec::new();
         match self.write_json(&mut out) {
             Ok(()) => out,
-            Err(_) => SERIALIZATION_FAILED_BODY.to_vec(),
+            Err(_) => Self::INTERNAL_ERROR_BODY.to_vec(),
         }
     }
 
@@ -114,10 +122,10 @@ pub trait HttpError: std::error::Error {
         match self.json_body() {
             Ok(body) => {
                 let mut headers = self.headers();
-                headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                headers.insert(CONTENT_TYPE, content_type(Self::CONTENT_TYPE));
                 build(status, headers, body)
             }
-            Err(_) => serialization_failed(),
+            Err(_) => serialization_failed(Self::CONTENT_TYPE, Self::INTERNAL_ERROR_BODY),
         }
     }
 
@@ -156,12 +164,22 @@ fn build(status: StatusCode, headers: HeaderMap, body: Bytes) -> Response<Bytes>
 
 /// A plain 500 that shows nothing of the error whose body failed to
 /// serialize, not even its headers.
-fn serialization_failed() -> Response<Bytes> {
+fn serialization_failed(media_type: &'static str, body: &'static [u8]) -> Response<Bytes> {
     let mut headers = HeaderMap::new();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    headers.insert(CONTENT_TYPE, content_type(media_type));
     build(
         StatusCode::INTERNAL_SERVER_ERROR,
         headers,
-        Bytes::from_static(SERIALIZATION_FAILED_BODY),
+        Bytes::from_static(body),
     )
+}
+
+fn content_type(media_type: &'static str) -> HeaderValue {
+    match media_type {
+        "application/json" => HeaderValue::from_static("application/json"),
+        "application/problem+json" => HeaderValue::from_static("application/problem+json"),
+        // A hand-written implementation's own; never a panic if it is bad.
+        other => HeaderValue::from_str(other)
+            .unwrap_or_else(|_| HeaderValue::from_static("application/json")),
+    }
 }

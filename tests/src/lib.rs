@@ -35,12 +35,14 @@ pub enum StorageError {
     Throttled {
         /// Seconds until the next upload is accepted.
         #[payload]
+        #[header("retry-after")]
         retry_after: u32,
     },
 
     /// A bearer token is required.
     #[error("authentication required")]
     #[status(401)]
+    #[header("www-authenticate", "Bearer")]
     Unauthorized,
 
     /// The storage backend failed.
