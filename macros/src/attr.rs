@@ -296,7 +296,9 @@ fn parse_header(cx: &Ctxt, attr: &Attribute, position: HeaderPosition) -> Option
                          spaces and tabs (RFC 9110 §5.5)"
                     ),
                 );
-                return None;
+                // Named all the same, so the name's own rules raise no
+                // follow-on error.
+                return Some(Header { name, value: None });
             }
             Some(text)
         }

@@ -442,12 +442,27 @@ fn required_headers(
     else {
         return;
     };
-    if headers.iter().any(|header| header.name == name) {
-        return;
+    let written = variant
+        .attrs
+        .headers
+        .iter()
+        .map(|h| h.name.as_str())
+        .chain(headers.iter().map(|h| h.name.as_str()));
+    let mut near = None;
+    for written in written {
+        if written == name {
+            return;
+        }
+        if strsim::damerau_levenshtein(written, name) <= 2 {
+            near = Some(written);
+        }
     }
     let example = example.replace('"', "\\\"");
+    let near = near
+        .map(|n| format!(" (is `{n}` a misspelling of `{name}`?)"))
+        .unwrap_or_default();
     let message = format!(
-        "a {code} response must send `{name}` (RFC 9110 {section}): add \
+        "a {code} response must send `{name}` (RFC 9110 {section}){near}: add \
          #[header(\"{name}\", \"{example}\")] to `{variant}`, or #[header(\"{name}\")] on \
          a field whose Display is the value",
         variant = variant.ident,

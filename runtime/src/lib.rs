@@ -248,11 +248,20 @@
 
 #![deny(missing_docs)]
 
+// The derive names this crate `::httperror`; `common` derives it here.
+extern crate self as httperror;
+
 #[doc(hidden)]
 pub mod __private;
+mod abort;
+pub mod common;
 mod error;
 
+pub use crate::abort::Abort;
 pub use crate::error::{Body, HttpError};
+/// `http::StatusCode`, for [`Abort::new`] and matching on
+/// [`HttpError::status`].
+pub use http::StatusCode;
 /// Derives [`HttpError`](trait@HttpError); see the [crate] documentation for
 /// the attributes.
 pub use httperror_macros::HttpError;

@@ -5,7 +5,14 @@
 fn ui() {
     let t = trybuild::TestCases::new();
     t.pass("pass/*.rs");
-    for topic in ["attributes", "message", "payload", "status"] {
+    for topic in [
+        "attributes",
+        "headers",
+        "message",
+        "payload",
+        "problem",
+        "status",
+    ] {
         t.compile_fail(format!("{topic}/*.rs"));
     }
 }

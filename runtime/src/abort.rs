@@ -1,0 +1,272 @@
+//! `Abort`: a dynamic error for one-off cases.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use http::StatusCode;
+use http::header::{HeaderMap, HeaderName};
+use serde::ser::{Error as _, SerializeMap};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use crate::HttpError;
+
+/// A one-off HTTP error built at run time, the analogue of Flask's
+/// `abort(400, custom='value')`, for the case no error type is worth
+/// declaring for.
+///
+/// It answers by the same rules as a derived type: the message is the one
+/// given, else the reason phrase (so a 5xx shows nothing internal unless
+/// you wrote it); extra keys follow the message in the order they were
+/// added; 1xx, 204, 205 and 304 carry no body; a header value that is not a
+/// valid header value is dropped; a value that fails to serialize turns the
+/// response into a plain 500.
+///
+/// ```
+/// use httperror::{Abort, HttpError};
+/// use http::StatusCode;
+///
+/// let error = Abort::new(StatusCode::BAD_REQUEST)
+///     .with_message("the upload is empty")
+///     .with("field", "file")
+///     .with("limits", [1, 1024])
+///     .with_header("x-request-id", "r-17");
+///
+/// let response = error.to_response();
+/// assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+/// assert_eq!(response.headers()["x-request-id"], "r-17");
+/// assert_eq!(
+///     response.body().as_ref(),
+///     br#"{"message":"the upload is empty","field":"file","limits":[1,1024]}"#,
+/// );
+/// assert_eq!(error.code(), "bad_request");
+///
+/// let plain = Abort::new(StatusCode::SERVICE_UNAVAILABLE);
+/// assert_eq!(plain.to_json(), br#"{"message":"Service Unavailable"}"#);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Abort {
+    status: StatusCode,
+    message: Option<Cow<'static, str>>,
+    code: Option<&'static str>,
+    extra: Vec<(String, Value)>,
+    headers: HeaderMap,
+    /// A value given to `with` failed to serialize; the response is a 500.
+    failed: bool,
+}
+
+impl Abort {
+    /// An error with this status and its reason phrase as the message.
+    pub fn new(status: StatusCode) -> Self {
+        Abort {
+            status,
+            message: None,
+            code: None,
+            extra: Vec::new(),
+            headers: HeaderMap::new(),
+            failed: false,
+        }
+    }
+
+    /// The public message.
+    #[must_use]
+    pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
+    /// Another machine code than the reason phrase in snake_case.
+    #[must_use]
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
+    }
+
+    /// An extra key of the body. A key given again replaces its value in
+    /// place; the key `message` is the message's own and is ignored here.
+    /// If `value` fails to serialize, the response becomes a plain 500.
+    #[must_use]
+    pub fn with(mut self, key: impl Into<String>, value: impl Serialize) -> Self {
+        let key = key.into();
+        if key == "message" {
+            return self;
+        }
+        let Ok(value) = serde_json::to_value(value) else {
+            self.failed = true;
+            return self;
+        };
+        match self.extra.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, slot)) => *slot = value,
+            None => self.extra.push((key, value)),
+        }
+        self
+    }
+
+    /// A response header, from its `Display`; appended, so a name given
+    /// twice is sent twice. A name or value that is not valid in HTTP (a
+    /// CR or LF in the value, say) is dropped, never sent.
+    #[must_use]
+    pub fn with_header<K, V>(mut self, name: K, value: V) -> Self
+    where
+        K: TryInto<HeaderName>,
+        V: fmt::Display,
+    {
+        if let Ok(name) = name.try_into() {
+            crate::__private::append_header(&mut self.headers, name, &value);
+        }
+        self
+    }
+}
+
+impl From<StatusCode> for Abort {
+    fn from(status: StatusCode) -> Self {
+        Abort::new(status)
+    }
+}
+
+impl fmt::Display for Abort {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for Abort {}
+
+impl HttpError for Abort {
+    /// None: an `Abort`'s status is chosen at run time.
+    const STATUS_CODES: &'static [u16] = &[];
+
+    fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    fn code(&self) -> &'static str {
+        self.code
+            .unwrap_or_else(|| snake_case_reason(self.status.as_u16()))
+    }
+
+    fn message(&self) -> Cow<'_, str> {
+        match &self.message {
+            Some(message) => Cow::Borrowed(message),
+            None => Cow::Borrowed(self.status.canonical_reason().unwrap_or("Error")),
+        }
+    }
+
+    fn headers(&self) -> HeaderMap {
+        self.headers.clone()
+    }
+
+    fn serialize_body<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.failed {
+            return Err(S::Error::custom(
+                "a value given to Abort::with failed to serialize",
+            ));
+        }
+        let mut map = serializer.serialize_map(Some(1 + self.extra.len()))?;
+        map.serialize_entry("message", &*self.message())?;
+        for (key, value) in &self.extra {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+/// The reason phrase in snake_case: `not_found`, `im_a_teapot`; `error` for
+/// a code without one.
+fn snake_case_reason(code: u16) -> &'static str {
+    SNAKE_CASE_REASONS
+        .binary_search_by_key(&code, |&(c, _)| c)
+        .map_or("error", |i| SNAKE_CASE_REASONS[i].1)
+}
+
+const SNAKE_CASE_REASONS: &[(u16, &str)] = &[
+    (100, "continue"),
+    (101, "switching_protocols"),
+    (102, "processing"),
+    (103, "early_hints"),
+    (200, "ok"),
+    (201, "created"),
+    (202, "accepted"),
+    (203, "non_authoritative_information"),
+    (204, "no_content"),
+    (205, "reset_content"),
+    (206, "partial_content"),
+    (207, "multi_status"),
+    (208, "already_reported"),
+    (226, "im_used"),
+    (300, "multiple_choices"),
+    (301, "moved_permanently"),
+    (302, "found"),
+    (303, "see_other"),
+    (304, "not_modified"),
+    (305, "use_proxy"),
+    (307, "temporary_redirect"),
+    (308, "permanent_redirect"),
+    (400, "bad_request"),
+    (401, "unauthorized"),
+    (402, "payment_required"),
+    (403, "forbidden"),
+    (404, "not_found"),
+    (405, "method_not_allowed"),
+    (406, "not_acceptable"),
+    (407, "proxy_authentication_required"),
+    (408, "request_timeout"),
+    (409, "conflict"),
+    (410, "gone"),
+    (411, "length_required"),
+    (412, "precondition_failed"),
+    (413, "payload_too_large"),
+    (414, "uri_too_long"),
+    (415, "unsupported_media_type"),
+    (416, "range_not_satisfiable"),
+    (417, "expectation_failed"),
+    (418, "im_a_teapot"),
+    (421, "misdirected_request"),
+    (422, "unprocessable_entity"),
+    (423, "locked"),
+    (424, "failed_dependency"),
+    (425, "too_early"),
+    (426, "upgrade_required"),
+    (428, "precondition_required"),
+    (429, "too_many_requests"),
+    (431, "request_header_fields_too_large"),
+    (451, "unavailable_for_legal_reasons"),
+    (500, "internal_server_error"),
+    (501, "not_implemented"),
+    (502, "bad_gateway"),
+    (503, "service_unavailable"),
+    (504, "gateway_timeout"),
+    (505, "http_version_not_supported"),
+    (506, "variant_also_negotiates"),
+    (507, "insufficient_storage"),
+    (508, "loop_detected"),
+    (510, "not_extended"),
+    (511, "network_authentication_required"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_the_reason_phrases_in_snake_case() {
+        for code in 100..=999 {
+            let status = StatusCode::from_u16(code).unwrap();
+            let expected = match status.canonical_reason() {
+                Some(reason) => reason
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '-')
+                    .map(|c| {
+                        if c == ' ' || c == '-' {
+                            '_'
+                        } else {
+                            c.to_ascii_lowercase()
+                        }
+                    })
+                    .collect(),
+                None => "error".to_owned(),
+            };
+            assert_eq!(snake_case_reason(code), expected, "{code}");
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! The errors most APIs answer with, ready to return from a handler. Each
+//! is derived with this crate's own `#[derive(HttpError)]`, so it follows
+//! the same rules and can be wrapped in your own error enum.
+//!
+//! | type | status | extra |
+//! | --- | --- | --- |
+//! | [`BadRequest`] | 400 | the message you give |
+//! | [`ParseError`] | 400 | malformed request body |
+//! | [`Unauthenticated`] | 401 | `www-authenticate` challenge |
+//! | [`AuthenticationFailed`] | 401 | `www-authenticate` challenge |
+//! | [`PermissionDenied`] | 403 | |
+//! | [`NotFound`] | 404 | |
+//! | [`MethodNotAllowed`] | 405 | `allow` header |
+//! | [`NotAcceptable`] | 406 | |
+//! | [`UnsupportedMediaType`] | 415 | |
+//! | [`Throttled`] | 429 | `retry-after` header and `retry_after` payload |
+//!
+//! ```
+//! use httperror::HttpError;
+//! use httperror::common::{MethodNotAllowed, Throttled};
+//! use http::Method;
+//!
+//! let response = Throttled::new(30).to_response();
+//! assert_eq!(response.status().as_u16(), 429);
+//! assert_eq!(response.headers()["retry-after"], "30");
+//! assert_eq!(
+//!     response.body().as_ref(),
+//!     br#"{"message":"Request was throttled; retry in 30 seconds.","code":"throttled","retry_after":30}"#,
+//! );
+//!
+//! let response = MethodNotAllowed::new(Method::DELETE, [Method::GET, Method::HEAD]).to_response();
+//! assert_eq!(response.headers()["allow"], "GET, HEAD");
+//! ```
+
+use std::borrow::Cow;
+use std::fmt;
+
+use http::Method;
+
+use crate::HttpError;
+
+/// `Display` is the public message, and `Error` has no source: these
+/// errors carry nothing internal.
+macro_rules! display_is_message {
+    ($($ty:ty),* $(,)?) => {$(
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(&HttpError::message(self))
+            }
+        }
+
+        impl std::error::Error for $ty {}
+    )*};
+}
+
+display_is_message!(
+    BadRequest,
+    ParseError,
+    Unauthenticated,
+    AuthenticationFailed,
+    PermissionDenied,
+    NotFound,
+    MethodNotAllowed,
+    NotAcceptable,
+    UnsupportedMediaType,
+    Throttled,
+);
+
+/// 400 Bad Request, with a message that says what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[status(400)]
+#[message("{detail}")]
+#[http_error(code_key = "code")]
+pub struct BadRequest {
+    /// The public message.
+    pub detail: Cow<'static, str>,
+}
+
+impl BadRequest {
+    /// A 400 with this message.
+    pub fn new(detail: impl Into<Cow<'static, str>>) -> Self {
+        BadRequest {
+            detail: detail.into(),
+        }
+    }
+}
+
+/// 400 Bad Request for a body that could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[status(400)]
+#[message("{detail}")]
+#[http_error(code_key = "code")]
+pub struct ParseError {
+    /// The public message.
+    pub detail: Cow<'static, str>,
+}
+
+impl Default for ParseError {
+    fn default() -> Self {
+        ParseError {
+            detail: Cow::Borrowed("Malformed request body."),
+        }
+    }
+}
+
+/// 401 Unauthorized: no credentials were sent. `challenge` is the
+/// `www-authenticate` value RFC 9110 requires, such as `Bearer`.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[status(401)]
+#[message("Authentication credentials were not provided.")]
+#[http_error(code_key = "code")]
+pub struct Unauthenticated {
+    /// The `www-authenticate` challenge.
+    #[header("www-authenticate")]
+    pub challenge: Cow<'static, str>,
+}
+
+impl Unauthenticated {
+    /// A 401 with this `www-authenticate` challenge.
+    pub fn new(challenge: impl Into<Cow<'static, str>>) -> Self {
+        Unauthenticated {
+            challenge: challenge.into(),
+        }
+    }
+
+    /// A 401 that asks for a bearer token.
+    pub fn bearer() -> Self {
+        Unauthenticated::new("Bearer")
+    }
+}
+
+/// 401 Unauthorized: the credentials sent were wrong. `challenge` is the
+/// `www-authenticate` value, such as `Bearer error="invalid_token"`.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[status(401)]
+#[message("Incorrect authentication credentials.")]
+#[http_error(code_key = "code")]
+pub struct AuthenticationFailed {
+    /// The `www-authenticate` challenge.
+    #[header("www-authenticate")]
+    pub challenge: Cow<'static, str>,
+}
+
+impl AuthenticationFailed {
+    /// A 401 with this `www-authenticate` challenge.
+    pub fn new(challenge: impl Into<Cow<'static, str>>) -> Self {
+        AuthenticationFailed {
+            challenge: challenge.into(),
+        }
+    }
+
+    /// A 401 for a bearer token that was rejected (RFC 6750 §3.1).
+    pub fn invalid_bearer_token() -> Self {
+        AuthenticationFailed::new("Bearer error=\"invalid_token\"")
+    }
+}
+
+/// 403 Forbidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
+#[status(403)]
+#[message("You do not have permission to perform this action.")]
+#[http_error(code_key = "code")]
+pub struct PermissionDenied;
+
+/// 404 Not Found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
+#[status(404)]
+#[message("Not found.")]
+#[http_error(code_key = "code")]
+pub struct NotFound;
+
+/// 405 Method Not Allowed, with the `allow` header RFC 9110 requires.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[status(405)]
+#[message("Method \"{method}\" not allowed.")]
+#[http_error(code_key = "code")]
+pub struct MethodNotAllowed {
+    /// The method that was used.
+    pub method: Method,
+    /// The methods the resource supports.
+    #[header("allow")]
+    pub allow: Allow,
+}
+
+impl MethodNotAllowed {
+    /// A 405 for `method`, listing the methods that are allowed.
+    pub fn new(method: Method, allow: impl IntoIterator<Item = Method>) -> Self {
+        MethodNotAllowed {
+            method,
+            allow: Allow(allow.into_iter().collect()),
+        }
+    }
+}
+
+/// The methods of an `allow` header; displays as `GET, HEAD`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Allow(pub Vec<Method>);
+
+impl fmt::Display for Allow {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        for (i, method) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(method.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+/// 406 Not Acceptable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
+#[status(406)]
+#[message("Could not satisfy the request Accept header.")]
+#[http_error(code_key = "code")]
+pub struct NotAcceptable;
+
+/// 415 Unsupported Media Type.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[status(415)]
+#[message("Unsupported media type \"{media_type}\" in request.")]
+#[http_error(code_key = "code")]
+pub struct UnsupportedMediaType {
+    /// The request's `content-type`.
+    pub media_type: Cow<'static, str>,
+}
+
+impl UnsupportedMediaType {
+    /// A 415 for this media type.
+    pub fn new(media_type: impl Into<Cow<'static, str>>) -> Self {
+        UnsupportedMediaType {
+            media_type: media_type.into(),
+        }
+    }
+}
+
+/// 429 Too Many Requests, with `retry-after` as a header and in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, HttpError)]
+#[status(429)]
+#[message("Request was throttled; retry in {retry_after} seconds.")]
+#[http_error(code_key = "code")]
+pub struct Throttled {
+    /// Seconds until a request may succeed.
+    #[payload]
+    #[header("retry-after")]
+    pub retry_after: u64,
+}
+
+impl Throttled {
+    /// A 429 that asks to retry after this many seconds.
+    pub fn new(retry_after: u64) -> Self {
+        Throttled { retry_after }
+    }
+}

@@ -1,0 +1,108 @@
+//! The common API errors: statuses, the headers HTTP requires, exact bodies.
+
+use http::Method;
+use httperror::HttpError;
+use httperror::common::*;
+
+fn check<E: HttpError>(error: &E, status: u16, body: &str, headers: &[(&str, &str)]) {
+    let response = error.to_response();
+    assert_eq!(response.status().as_u16(), status, "{error}");
+    assert_eq!(std::str::from_utf8(response.body()).unwrap(), body);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    for (name, value) in headers {
+        assert_eq!(response.headers()[*name], *value, "{name}");
+    }
+    assert_eq!(
+        response.headers().len(),
+        headers.len() + 1,
+        "{error}: no other header"
+    );
+    assert_eq!(error.message(), error.to_string());
+}
+
+#[test]
+fn every_common_error() {
+    check(
+        &BadRequest::new("name must not be empty"),
+        400,
+        r#"{"message":"name must not be empty","code":"bad_request"}"#,
+        &[],
+    );
+    check(
+        &ParseError::default(),
+        400,
+        r#"{"message":"Malformed request body.","code":"parse_error"}"#,
+        &[],
+    );
+    check(
+        &Unauthenticated::bearer(),
+        401,
+        r#"{"message":"Authentication credentials were not provided.","code":"unauthenticated"}"#,
+        &[("www-authenticate", "Bearer")],
+    );
+    check(
+        &AuthenticationFailed::invalid_bearer_token(),
+        401,
+        r#"{"message":"Incorrect authentication credentials.","code":"authentication_failed"}"#,
+        &[("www-authenticate", "Bearer error=\"invalid_token\"")],
+    );
+    check(
+        &PermissionDenied,
+        403,
+        r#"{"message":"You do not have permission to perform this action.","code":"permission_denied"}"#,
+        &[],
+    );
+    check(
+        &NotFound,
+        404,
+        r#"{"message":"Not found.","code":"not_found"}"#,
+        &[],
+    );
+    check(
+        &MethodNotAllowed::new(Method::DELETE, [Method::GET, Method::HEAD, Method::PUT]),
+        405,
+        r#"{"message":"Method \"DELETE\" not allowed.","code":"method_not_allowed"}"#,
+        &[("allow", "GET, HEAD, PUT")],
+    );
+    check(
+        &NotAcceptable,
+        406,
+        r#"{"message":"Could not satisfy the request Accept header.","code":"not_acceptable"}"#,
+        &[],
+    );
+    check(
+        &UnsupportedMediaType::new("text/xml"),
+        415,
+        r#"{"message":"Unsupported media type \"text/xml\" in request.","code":"unsupported_media_type"}"#,
+        &[],
+    );
+    check(
+        &Throttled::new(42),
+        429,
+        r#"{"message":"Request was throttled; retry in 42 seconds.","code":"throttled","retry_after":42}"#,
+        &[("retry-after", "42")],
+    );
+}
+
+#[test]
+fn a_challenge_with_a_newline_is_dropped() {
+    let response = Unauthenticated::new("Bearer\r\nSet-Cookie: x=1").to_response();
+    assert!(response.headers().get("www-authenticate").is_none());
+    assert!(response.headers().get("set-cookie").is_none());
+}
+
+/// Common errors compose into a user's own enum through `#[payload(flatten)]`
+/// or by delegating; here, as sources of a derived error.
+#[derive(Debug, thiserror::Error, httperror::HttpError)]
+enum Api {
+    #[error(transparent)]
+    #[status(404)]
+    #[message("Not found.")]
+    Missing(#[from] NotFound),
+}
+
+#[test]
+fn composes() {
+    let error: Api = NotFound.into();
+    assert_eq!(error.to_json(), br#"{"message":"Not found."}"#);
+}

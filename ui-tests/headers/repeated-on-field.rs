@@ -1,0 +1,14 @@
+use httperror::HttpError;
+
+#[derive(Debug, thiserror::Error, HttpError)]
+enum E {
+    #[error("e")]
+    #[status(503)]
+    Busy {
+        #[header("retry-after")]
+        #[header("x-retry-after")]
+        retry_after: u32,
+    },
+}
+
+fn main() {}
