@@ -186,6 +186,107 @@
 //! assert_eq!(ApiError::Gone.code(), "E_GONE");
 //! ```
 //!
+//! # `#[header]`
+//!
+//! `#[header("name", "value")]` on a variant or struct sends a fixed header;
+//! `#[header("name")]` on a field sends the field's `Display` (an `Option`
+//! field only when `Some`), and may stand beside `#[payload]`. Names and
+//! fixed values are checked at compile time. A field's value that is not a
+//! valid header value (a CR or LF, another control byte) is dropped, so a
+//! client-controlled string can never inject a header.
+//!
+//! HTTP requires some headers (RFC 9110): a 401 without `www-authenticate`,
+//! a 405 without `allow`, a 407 without `proxy-authenticate` does not
+//! compile.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum ApiError {
+//!     #[error("authentication required")]
+//!     #[status(401)]
+//!     #[header("www-authenticate", "Bearer")]
+//!     Unauthorized,
+//!     #[error("too many requests")]
+//!     #[status(429)]
+//!     Throttled {
+//!         #[payload]
+//!         #[header("retry-after")]
+//!         retry_after: u32,
+//!     },
+//!     #[error("bad request")]
+//!     #[status(400)]
+//!     Tagged {
+//!         #[header("x-request-id")]
+//!         request_id: String,
+//!     },
+//! }
+//!
+//! let response = ApiError::Throttled { retry_after: 30 }.to_response();
+//! assert_eq!(response.headers()["retry-after"], "30");
+//! assert_eq!(ApiError::Unauthorized.headers()["www-authenticate"], "Bearer");
+//!
+//! let injected = ApiError::Tagged { request_id: "1\r\nSet-Cookie: stolen=1".into() };
+//! assert!(injected.headers().is_empty());
+//! ```
+//!
+//! ```compile_fail
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum ApiError {
+//!     #[error("authentication required")]
+//!     #[status(401)] // a 401 response must send `www-authenticate`
+//!     Unauthorized,
+//! }
+//! ```
+//!
+//! # Problem details (RFC 9457)
+//!
+//! `#[http_error(format = "problem")]` answers `application/problem+json`:
+//! `type` (`about:blank`, or `type_base` followed by the code), `title` (the
+//! reason phrase), `status`, `detail` (the message), then the payload as
+//! extension members. A payload key that would replace one of those members
+//! does not compile.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[http_error(format = "problem", type_base = "https://example.com/probs/")]
+//! enum Billing {
+//!     #[error("insufficient credit")]
+//!     #[status(403)]
+//!     #[http_error(code = "out-of-credit")]
+//!     #[message("Your current balance is {balance}, but that costs {cost}.")]
+//!     OutOfCredit { #[payload] balance: u32, #[payload] cost: u32 },
+//! }
+//!
+//! let response = Billing::OutOfCredit { balance: 30, cost: 50 }.to_response();
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
+//! assert_eq!(
+//!     response.body().as_ref(),
+//!     br#"{"type":"https://example.com/probs/out-of-credit","title":"Forbidden","status":403,"detail":"Your current balance is 30, but that costs 50.","balance":30,"cost":50}"#,
+//! );
+//! ```
+//!
+//! # `Abort` and the common errors
+//!
+//! [`Abort`] is a dynamic error for one-off cases, Flask's
+//! `abort(400, custom='value')`; [`common`] has the errors most APIs answer
+//! with (bad request, parse error, unauthenticated, authentication failed,
+//! permission denied, not found, method not allowed, not acceptable,
+//! unsupported media type, throttled), derived with this crate's derive.
+//!
+//! ```
+//! use httperror::{Abort, HttpError, StatusCode};
+//! use httperror::common::Unauthenticated;
+//!
+//! let error = Abort::new(StatusCode::BAD_REQUEST).with("custom", "value");
+//! assert_eq!(error.to_json(), br#"{"message":"Bad Request","custom":"value"}"#);
+//!
+//! let response = Unauthenticated::bearer().to_response();
+//! assert_eq!(response.headers()["www-authenticate"], "Bearer");
+//! ```
+//!
 //! # Responses without content
 //!
 //! 1xx, 204, 205 and 304 responses carry no content (RFC 9110): they answer
@@ -244,7 +345,8 @@
 //!
 //! A payload whose `Serialize` fails (a map with non-string keys, a custom
 //! impl returning an error) never panics and never sends half a body: the
-//! response is a plain `500` with `{"message":"Internal Server Error"}`.
+//! response is a plain `500` with `{"message":"Internal Server Error"}` (in
+//! the type's own message key and format), without the error's headers.
 
 #![deny(missing_docs)]
 

@@ -27,8 +27,15 @@ pub enum StorageError {
     #[status(TOO_MANY_REQUESTS)]
     Throttled {
         #[payload]
+        #[header("retry-after")]
         retry_after: u32,
     },
+
+    /// A bearer token is required.
+    #[error("authentication required")]
+    #[status(401)]
+    #[header("www-authenticate", "Bearer")]
+    Unauthorized,
 
     /// The storage backend failed.
     #[error("backend failure: {0}")]
@@ -36,7 +43,7 @@ pub enum StorageError {
     Backend(#[source] std::io::Error),
 }
 
-const _: () = assert!(StorageError::STATUS_CODES.len() == 4);
+const _: () = assert!(StorageError::STATUS_CODES.len() == 5);
 
 fn main() {
     let error = StorageError::QuotaExceeded { used: 10, limit: 8 };
