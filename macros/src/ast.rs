@@ -5,6 +5,8 @@ use syn::{Data, DeriveInput, Fields, Ident, Member};
 
 use crate::attr::{self, Container, FieldAttrs, Position, Status, VariantAttrs};
 use crate::ctxt::Ctxt;
+use crate::doc;
+use crate::template::Template;
 
 pub struct Input<'a> {
     pub original: &'a DeriveInput,
@@ -19,12 +21,17 @@ pub struct Input<'a> {
 
 pub struct Variant<'a> {
     pub ident: &'a Ident,
+    pub docs: Option<String>,
+    /// thiserror's `#[error("...")]`, when it is a lone literal: the
+    /// `Display` text, for documented examples only.
+    pub display: Option<Template>,
     pub attrs: VariantAttrs,
     pub fields: Vec<Field<'a>>,
 }
 
 pub struct Field<'a> {
     pub original: &'a syn::Field,
+    pub docs: Option<String>,
     pub member: Member,
     pub attrs: FieldAttrs,
 }
@@ -39,6 +46,8 @@ impl<'a> Input<'a> {
                     .iter()
                     .map(|v| Variant {
                         ident: &v.ident,
+                        docs: doc::docs(&v.attrs),
+                        display: display_template(&v.attrs),
                         attrs: attr::variant(cx, &v.attrs),
                         fields: fields(cx, &v.fields),
                     })
@@ -56,6 +65,8 @@ impl<'a> Input<'a> {
                 let (container, own) = attr::container(cx, &input.attrs, Position::Struct);
                 let body = Variant {
                     ident: &input.ident,
+                    docs: doc::docs(&input.attrs),
+                    display: display_template(&input.attrs),
                     attrs: own,
                     fields: fields(cx, &data.fields),
                 };
@@ -86,6 +97,7 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
         .enumerate()
         .map(|(i, field)| Field {
             original: field,
+            docs: doc::docs(&field.attrs),
             member: match &field.ident {
                 Some(ident) => Member::Named(ident.clone()),
                 None => Member::Unnamed(i.into()),
@@ -93,4 +105,10 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
             attrs: attr::field(cx, &field.attrs),
         })
         .collect()
+}
+
+fn display_template(attrs: &[syn::Attribute]) -> Option<Template> {
+    let attr = attrs.iter().find(|attr| attr.path().is_ident("error"))?;
+    let lit: syn::LitStr = attr.parse_args().ok()?;
+    Template::parse(lit).ok()
 }

@@ -11,6 +11,7 @@ use syn::{Attribute, LitInt, LitStr, Meta, Token};
 
 use crate::case::{RULE_NAMES, RenameRule};
 use crate::ctxt::Ctxt;
+use crate::json::Json;
 use crate::status;
 use crate::template::Template;
 
@@ -59,6 +60,8 @@ pub struct Payload {
     pub attr: TokenStream,
     pub rename: Option<LitStr>,
     pub flatten: bool,
+    /// `example = ..`: the value in the documented example body.
+    pub example: Option<Json>,
 }
 
 #[derive(Default)]
@@ -503,6 +506,7 @@ fn parse_payload(cx: &Ctxt, attr: &Attribute) -> Option<Payload> {
         attr: attr.to_token_stream(),
         rename: None,
         flatten: false,
+        example: None,
     };
     match &attr.meta {
         Meta::Path(_) => return Some(payload),
@@ -525,6 +529,12 @@ fn parse_payload(cx: &Ctxt, attr: &Attribute) -> Option<Payload> {
                 return Err(meta.error("duplicate `rename`"));
             }
             Ok(())
+        } else if meta.path.is_ident("example") {
+            let example = parse_example(meta.value()?)?;
+            if payload.example.replace(example).is_some() {
+                return Err(meta.error("duplicate `example`"));
+            }
+            Ok(())
         } else if meta.path.is_ident("flatten") {
             if payload.flatten {
                 return Err(meta.error("duplicate `flatten`"));
@@ -532,7 +542,11 @@ fn parse_payload(cx: &Ctxt, attr: &Attribute) -> Option<Payload> {
             payload.flatten = true;
             Ok(())
         } else {
-            Err(unknown_key(&meta, "#[payload]", &["rename", "flatten"]))
+            Err(unknown_key(
+                &meta,
+                "#[payload]",
+                &["rename", "flatten", "example"],
+            ))
         }
     });
     if let Err(err) = result {
@@ -548,6 +562,39 @@ fn parse_payload(cx: &Ctxt, attr: &Attribute) -> Option<Payload> {
         );
     }
     Some(payload)
+}
+
+/// A literal as JSON: `"f-42"`, `10`, `-1.5`, `true`.
+fn parse_example(input: ParseStream) -> syn::Result<Json> {
+    let negative = input.parse::<Option<Token![-]>>()?.is_some();
+    let lit: syn::Lit = input.parse().map_err(|err| {
+        syn::Error::new(
+            err.span(),
+            "an example is a literal: a string, a number or a bool",
+        )
+    })?;
+    let sign = if negative { "-" } else { "" };
+    let json = match &lit {
+        syn::Lit::Str(s) if !negative => Json::Str(s.value()),
+        syn::Lit::Bool(b) if !negative => Json::Bool(b.value),
+        syn::Lit::Int(i) => Json::Num(format!("{sign}{}", i.base10_digits())),
+        syn::Lit::Float(f) => {
+            let digits = f.base10_digits();
+            let digits = if digits.ends_with('.') {
+                format!("{digits}0")
+            } else {
+                digits.to_owned()
+            };
+            Json::Num(format!("{sign}{digits}"))
+        }
+        _ => {
+            return Err(syn::Error::new(
+                lit.span(),
+                "an example is a literal: a string, a number or a bool",
+            ));
+        }
+    };
+    Ok(json)
 }
 
 fn http_error(

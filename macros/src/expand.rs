@@ -8,7 +8,8 @@ use syn::spanned::Spanned;
 use syn::{Ident, LitByteStr, LitStr, Member};
 
 use crate::generics::where_clause;
-use crate::json;
+use crate::json::{self, Json};
+use crate::openapi::{self, problem_members};
 use crate::status;
 use crate::template::Piece;
 use crate::valid::{HeaderValue, Message, Model, Payload, Resolved};
@@ -41,6 +42,12 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         }
     });
     let internal_error_body = byte_str(&internal_error_body(model));
+    let openapi = openapi_fn(model);
+    let utoipa = quote! {
+        ::httperror::__private::impl_utoipa! {
+            impl [#impl_generics] for [#ident #ty_generics] where [#where_clause]
+        }
+    };
 
     quote! {
         #[automatically_derived]
@@ -63,6 +70,8 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             }
 
             #headers
+
+            #openapi
 
             fn serialize_body<__S: ::httperror::__private::serde::Serializer>(
                 &self,
@@ -87,6 +96,8 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
                 #body_arms
             }
         }
+
+        #utoipa
     }
 }
 
@@ -225,7 +236,13 @@ fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
     let mut entries: Vec<TokenStream> = problem_members(model, v)
         .into_iter()
         .map(|(key, value)| {
-            let value = value.tokens();
+            let value = match value {
+                Json::Str(s) => quote!(#s),
+                _ => {
+                    let status = v.status;
+                    quote!(&#status)
+                }
+            };
             quote! {
                 #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, #value)?;
             }
@@ -276,6 +293,80 @@ fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
         #serde::ser::SerializeMap::end(__map)
     }};
     (bindings, body)
+}
+
+/// `openapi_responses()`: the document's text from the macro, parsed once
+/// (per type; a generic type's schemas depend on its parameters, so it is
+/// assembled on each call).
+fn openapi_fn(model: &Model) -> TokenStream {
+    let document = openapi::responses(model);
+    let text = LitStr::new(&document.text, Span::call_site());
+    let private = quote!(::httperror::__private);
+    let schemas = document.dynamic.iter().map(|ty| {
+        let ty = static_lifetimes(ty);
+        quote! {
+            || {
+                use #private::openapi::{Open as _, ViaSchemars as _, ViaUtoipa as _};
+                (&&&#private::openapi::Probe::<#ty>::new()).schema()
+            }
+        }
+    });
+    let assemble = quote! {
+        let __schemas: &[fn() -> #private::serde_json::Value] = &[#(#schemas),*];
+        #private::openapi::assemble(#text, __schemas)
+    };
+    let generics = &model.input.generics;
+    let body =
+        if generics.type_params().next().is_none() && generics.const_params().next().is_none() {
+            quote! {
+                static __RESPONSES: ::std::sync::OnceLock<#private::serde_json::Value> =
+                    ::std::sync::OnceLock::new();
+                ::core::clone::Clone::clone(__RESPONSES.get_or_init(|| { #assemble }))
+            }
+        } else {
+            assemble
+        };
+    quote! {
+        fn openapi_responses() -> #private::serde_json::Value {
+            #body
+        }
+    }
+}
+
+/// The type with every lifetime made `'static`: a schema does not depend on
+/// lifetimes, and the cached document lives in a `static`.
+fn static_lifetimes(ty: &syn::Type) -> TokenStream {
+    fn walk(tokens: TokenStream) -> TokenStream {
+        let mut out = Vec::new();
+        let mut after_quote = false;
+        for tree in tokens {
+            match tree {
+                proc_macro2::TokenTree::Group(group) => {
+                    let mut new = proc_macro2::Group::new(group.delimiter(), walk(group.stream()));
+                    new.set_span(group.span());
+                    out.push(proc_macro2::TokenTree::Group(new));
+                    after_quote = false;
+                }
+                proc_macro2::TokenTree::Punct(p) if p.as_char() == '\'' => {
+                    out.push(proc_macro2::TokenTree::Punct(p));
+                    after_quote = true;
+                }
+                proc_macro2::TokenTree::Ident(ident) if after_quote => {
+                    out.push(proc_macro2::TokenTree::Ident(Ident::new(
+                        "static",
+                        ident.span(),
+                    )));
+                    after_quote = false;
+                }
+                other => {
+                    out.push(other);
+                    after_quote = false;
+                }
+            }
+        }
+        out.into_iter().collect()
+    }
+    walk(quote::ToTokens::to_token_stream(ty))
 }
 
 /// The body of a plain 500, in this type's format and keys, for a payload
@@ -358,45 +449,6 @@ fn headers_fn(model: &Model) -> Option<TokenStream> {
     })
 }
 
-/// A member of a problem known at compile time.
-enum ProblemMember {
-    Str(String),
-    Num(u16),
-}
-
-impl ProblemMember {
-    fn json(&self) -> String {
-        match self {
-            ProblemMember::Str(s) => json::string(s),
-            ProblemMember::Num(n) => n.to_string(),
-        }
-    }
-
-    fn tokens(&self) -> TokenStream {
-        match self {
-            ProblemMember::Str(s) => quote!(#s),
-            ProblemMember::Num(n) => quote!(&#n),
-        }
-    }
-}
-
-/// `type`, `title` and `status` of a problem (RFC 9457 §3.1); `detail` is
-/// the message.
-fn problem_members(model: &Model, v: &Resolved) -> Vec<(&'static str, ProblemMember)> {
-    let Some(problem) = &model.problem else {
-        return Vec::new();
-    };
-    let problem_type = match &problem.type_base {
-        Some(base) => format!("{base}{}", v.code),
-        None => "about:blank".to_owned(),
-    };
-    vec![
-        ("type", ProblemMember::Str(problem_type)),
-        ("title", ProblemMember::Str(v.reason.clone())),
-        ("status", ProblemMember::Num(v.status)),
-    ]
-}
-
 /// The value a payload write reads, spanned on the field's type so that
 /// "`T: Serialize` is not satisfied" points at the field.
 fn spanned_value(field: &Payload, local: &Ident) -> Ident {
@@ -419,7 +471,7 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
     let mut segments = Vec::new();
     let mut text = String::from("{");
     for (key, value) in problem_members(model, v) {
-        text.push_str(&format!("{}:{},", json::string(key), value.json()));
+        text.push_str(&format!("{}:{},", json::string(key), value.to_text()));
     }
     text.push_str(&json::string(&model.message_key));
     text.push(':');

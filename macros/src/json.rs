@@ -49,3 +49,113 @@ mod tests {
         }
     }
 }
+
+/// JSON built at compile time: the OpenAPI document, written out as text
+/// the runtime parses once.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Bool(bool),
+    /// A number, as its JSON text.
+    Num(String),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+impl Json {
+    pub fn obj<const N: usize>(entries: [(&str, Json); N]) -> Json {
+        Json::Obj(
+            entries
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+        )
+    }
+
+    pub fn str(s: impl Into<String>) -> Json {
+        Json::Str(s.into())
+    }
+
+    pub fn num(n: impl std::fmt::Display) -> Json {
+        Json::Num(n.to_string())
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// Sets `key`, in place if present, else at the end.
+    pub fn set(&mut self, key: &str, value: Json) {
+        if let Json::Obj(entries) = self {
+            match entries.iter_mut().find(|(k, _)| k == key) {
+                Some((_, slot)) => *slot = value,
+                None => entries.push((key.to_owned(), value)),
+            }
+        }
+    }
+
+    pub fn write(&self, out: &mut String) {
+        match self {
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Num(n) => out.push_str(n),
+            Json::Str(s) => {
+                out.push('"');
+                escape_into(out, s);
+                out.push('"');
+            }
+            Json::Arr(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write(out);
+                }
+                out.push(']');
+            }
+            Json::Obj(entries) => {
+                out.push('{');
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push('"');
+                    escape_into(out, key);
+                    out.push_str("\":");
+                    value.write(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tree_tests {
+    use super::Json;
+
+    #[test]
+    fn writes_valid_json() {
+        let mut doc = Json::obj([
+            ("a\"", Json::Arr(vec![Json::Bool(true), Json::num(-1.5)])),
+            ("b", Json::str("x\ny")),
+        ]);
+        doc.set("b", Json::str("z"));
+        doc.set("c", Json::Obj(Vec::new()));
+        let text = doc.to_text();
+        let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            parsed,
+            serde_json::json!({"a\"": [true, -1.5], "b": "z", "c": {}})
+        );
+    }
+}

@@ -10,6 +10,7 @@ use crate::ast::{Field, Input, Variant};
 use crate::attr::Status;
 use crate::case::snake_case;
 use crate::ctxt::Ctxt;
+use crate::json::Json;
 use crate::status;
 use crate::template::{FieldRef, FmtTrait, Template};
 
@@ -29,6 +30,8 @@ pub struct Problem {
 
 pub struct Resolved<'a> {
     pub ident: &'a syn::Ident,
+    pub docs: Option<&'a str>,
+    pub display: Option<&'a Template>,
     pub status: u16,
     /// The reason phrase, registered or given: a problem's `title`.
     pub reason: String,
@@ -62,6 +65,7 @@ pub struct TemplateArg<'a> {
 pub struct Header<'a> {
     /// Lowercase.
     pub name: String,
+    pub docs: Option<&'a str>,
     pub value: HeaderValue<'a>,
 }
 
@@ -78,6 +82,8 @@ pub enum HeaderValue<'a> {
 
 pub struct Payload<'a> {
     pub member: Member,
+    pub docs: Option<&'a str>,
+    pub example: Option<&'a Json>,
     pub ty: &'a Type,
     /// `None` for a flattened field, whose keys are its own.
     pub key: Option<String>,
@@ -236,6 +242,8 @@ fn resolve<'a>(
     required_headers(cx, input, variant, status, &headers);
     Some(Resolved {
         ident: variant.ident,
+        docs: variant.docs.as_deref(),
+        display: variant.display.as_ref(),
         status: status.code,
         reason: status.reason.clone(),
         code,
@@ -375,6 +383,8 @@ fn payload_keys<'a>(
         }
         payload.push(Payload {
             member: field.member.clone(),
+            docs: field.docs.as_deref(),
+            example: attr.example.as_ref(),
             ty: &field.original.ty,
             key: key.map(|(key, _)| key),
             optional: is_option(&field.original.ty),
@@ -399,6 +409,7 @@ fn headers<'a>(variant: &'a Variant<'a>) -> Vec<Header<'a>> {
         let value = header.value.clone()?;
         Some(Header {
             name: header.name.clone(),
+            docs: None,
             value: HeaderValue::Fixed(value),
         })
     });
@@ -406,6 +417,7 @@ fn headers<'a>(variant: &'a Variant<'a>) -> Vec<Header<'a>> {
         let header = field.attrs.header.as_ref()?;
         Some(Header {
             name: header.name.clone(),
+            docs: field.docs.as_deref(),
             value: HeaderValue::Field {
                 member: field.member.clone(),
                 ty: &field.original.ty,

@@ -10,6 +10,45 @@ pub use ::serde;
 pub use ::serde_json;
 
 use serde::Serialize;
+pub mod openapi {
+    pub use crate::openapi::*;
+}
+
+#[cfg(feature = "utoipa")]
+pub use ::utoipa;
+
+/// `impl utoipa::IntoResponses` for a derived type; expands to nothing
+/// without the `utoipa` feature, so the user's crate needs no cfg of its own.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    (impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::__private::utoipa::IntoResponses for $($ty)* $($where_clause)* {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<
+                    $crate::__private::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::__private::openapi::utoipa_responses(
+                    <$($ty)* as $crate::HttpError>::openapi_responses(),
+                )
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::__impl_utoipa as impl_utoipa;
+
 use serde::ser::{Error as _, SerializeMap};
 
 /// A status code the macro has already checked to be in 100..=999; called in

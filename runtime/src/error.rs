@@ -129,6 +129,37 @@ pub trait HttpError: std::error::Error {
         }
     }
 
+    /// The OpenAPI 3.1 Responses Object of this type: one entry per status,
+    /// with the variants' doc comments as its description, the schema of
+    /// every body that status can carry, examples where the body is known at
+    /// compile time, and the headers. The derive builds it once per type
+    /// (per instantiation for a generic type, on each call); the default
+    /// documents nothing.
+    ///
+    /// ```
+    /// # use httperror::HttpError;
+    /// #[derive(Debug, thiserror::Error, HttpError)]
+    /// enum ApiError {
+    ///     /// No such user.
+    ///     #[error("user {id} not found")]
+    ///     #[status(404)]
+    ///     #[message("user not found")]
+    ///     NoUser { #[payload(example = 7)] id: u64 },
+    /// }
+    ///
+    /// let responses = ApiError::openapi_responses();
+    /// assert_eq!(responses["404"]["description"], "No such user.");
+    /// let media = &responses["404"]["content"]["application/json"];
+    /// assert_eq!(media["schema"]["required"], serde_json::json!(["message", "id"]));
+    /// assert_eq!(media["examples"]["no_user"]["value"]["id"], 7);
+    /// ```
+    fn openapi_responses() -> Value
+    where
+        Self: Sized,
+    {
+        Value::Object(Map::new())
+    }
+
     /// The body as a `Serialize` value, for a framework's JSON responder or
     /// a test.
     fn body(&self) -> Body<'_, Self> {

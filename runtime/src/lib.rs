@@ -358,6 +358,7 @@ pub mod __private;
 mod abort;
 pub mod common;
 mod error;
+mod openapi;
 
 pub use crate::abort::Abort;
 pub use crate::error::{Body, HttpError};

@@ -1,0 +1,309 @@
+//! The OpenAPI 3.1 Responses Object of a type, assembled at compile time as
+//! JSON text. Only the schemas of non-standard payload types are left to
+//! the runtime (see `schema.rs`); the runtime parses the text once.
+
+use std::collections::BTreeMap;
+
+use syn::{Member, Type};
+
+use crate::json::Json;
+use crate::schema::{self, FLATTEN, Schemas};
+use crate::template::{FieldRef, Piece, Template};
+use crate::valid::{HeaderValue, Message, Model, Resolved};
+use syn::ext::IdentExt;
+
+pub struct Document<'a> {
+    pub text: String,
+    /// The types whose schemas the runtime fills in, by placeholder index.
+    pub dynamic: Vec<&'a Type>,
+}
+
+pub fn responses<'a>(model: &'a Model<'a>) -> Document<'a> {
+    let mut schemas = Schemas::default();
+    let mut by_status: BTreeMap<u16, Vec<&Resolved>> = BTreeMap::new();
+    for variant in &model.variants {
+        by_status.entry(variant.status).or_default().push(variant);
+    }
+    let mut responses = Vec::new();
+    for (status, variants) in by_status {
+        let mut response = Json::obj([("description", Json::Str(description(&variants)))]);
+        if let Some(headers) = headers(&variants, &mut schemas) {
+            response.set("headers", headers);
+        }
+        if !variants[0].no_body {
+            response.set("content", content(model, &variants, &mut schemas));
+        }
+        responses.push((status.to_string(), response));
+    }
+    Document {
+        text: Json::Obj(responses).to_text(),
+        dynamic: schemas.dynamic,
+    }
+}
+
+/// One variant: its doc; several: each variant's name and doc; none
+/// documented: the reason phrase.
+fn description(variants: &[&Resolved]) -> String {
+    if variants.iter().all(|v| v.docs.is_none()) {
+        return variants[0].reason.clone();
+    }
+    if let [only] = variants {
+        return only.docs.unwrap_or_default().to_owned();
+    }
+    variants
+        .iter()
+        .map(|v| match v.docs {
+            Some(docs) => format!("**{}**: {docs}", v.ident),
+            None => format!("**{}**", v.ident),
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn headers<'a>(variants: &[&'a Resolved<'a>], schemas: &mut Schemas<'a>) -> Option<Json> {
+    let mut names: Vec<&str> = Vec::new();
+    for header in variants.iter().flat_map(|v| &v.headers) {
+        if !names.contains(&header.name.as_str()) {
+            names.push(&header.name);
+        }
+    }
+    if names.is_empty() {
+        return None;
+    }
+    let mut headers = Vec::new();
+    for name in names {
+        let all: Vec<_> = variants
+            .iter()
+            .flat_map(|v| v.headers.iter().filter(|h| h.name == name))
+            .collect();
+        let always = variants.iter().all(|v| {
+            v.headers.iter().any(|h| {
+                h.name == name && !matches!(h.value, HeaderValue::Field { optional: true, .. })
+            })
+        });
+        let dynamic = all.iter().find_map(|h| match &h.value {
+            HeaderValue::Field { ty, optional, .. } => Some((*ty, *optional)),
+            HeaderValue::Fixed(_) => None,
+        });
+        let schema = match dynamic {
+            Some((ty, optional)) => {
+                let ty = if optional {
+                    crate::generics::option_inner(ty).unwrap_or(ty)
+                } else {
+                    ty
+                };
+                schemas.of(ty)
+            }
+            None => {
+                let mut values: Vec<Json> = Vec::new();
+                for h in &all {
+                    if let HeaderValue::Fixed(value) = &h.value
+                        && !values.contains(&Json::str(value.clone()))
+                    {
+                        values.push(Json::str(value.clone()));
+                    }
+                }
+                Json::obj([("type", Json::str("string")), ("enum", Json::Arr(values))])
+            }
+        };
+        let mut header = Json::Obj(Vec::new());
+        if let Some(docs) = all.iter().find_map(|h| h.docs) {
+            header.set("description", Json::str(docs));
+        }
+        header.set("required", Json::Bool(always));
+        header.set("schema", schema);
+        headers.push((name.to_owned(), header));
+    }
+    Some(Json::Obj(headers))
+}
+
+fn content<'a>(
+    model: &'a Model<'a>,
+    variants: &[&'a Resolved<'a>],
+    schemas: &mut Schemas<'a>,
+) -> Json {
+    let media_type = if model.problem.is_some() {
+        "application/problem+json"
+    } else {
+        "application/json"
+    };
+    let mut bodies: Vec<Json> = variants
+        .iter()
+        .map(|v| variant_schema(model, v, schemas))
+        .collect();
+    let schema = if bodies.len() == 1 {
+        bodies.remove(0)
+    } else if let Some(code_key) = &model.code_key {
+        Json::obj([
+            ("oneOf", Json::Arr(bodies)),
+            (
+                "discriminator",
+                Json::obj([("propertyName", Json::str(code_key.clone()))]),
+            ),
+        ])
+    } else {
+        // Without the code key two variants' bodies may look alike.
+        Json::obj([("anyOf", Json::Arr(bodies))])
+    };
+    let mut media = Json::obj([("schema", schema)]);
+    let mut examples = Vec::new();
+    for v in variants {
+        if let Some(value) = example(model, v) {
+            let mut name = v.code.clone();
+            if examples.iter().any(|(n, _): &(String, Json)| *n == name) {
+                name = format!("{name}_{}", v.ident);
+            }
+            let summary = Json::str(v.ident.to_string());
+            examples.push((name, Json::obj([("summary", summary), ("value", value)])));
+        }
+    }
+    if !examples.is_empty() {
+        media.set("examples", Json::Obj(examples));
+    }
+    Json::Obj(vec![(media_type.to_owned(), media)])
+}
+
+fn variant_schema<'a>(
+    model: &'a Model<'a>,
+    v: &'a Resolved<'a>,
+    schemas: &mut Schemas<'a>,
+) -> Json {
+    let mut properties: Vec<(String, Json)> = Vec::new();
+    let mut required: Vec<Json> = Vec::new();
+    let mut property = |key: &str, schema: Json, is_required: bool| {
+        properties.push((key.to_owned(), schema));
+        if is_required {
+            required.push(Json::str(key));
+        }
+    };
+    if model.problem.is_some() {
+        for (key, value) in problem_members(model, v) {
+            let schema = match &value {
+                Json::Num(_) => Json::obj([
+                    ("type", Json::str("integer")),
+                    ("enum", Json::Arr(vec![value])),
+                ]),
+                _ if key == "type" => Json::obj([
+                    ("type", Json::str("string")),
+                    ("format", Json::str("uri-reference")),
+                    ("enum", Json::Arr(vec![value])),
+                ]),
+                _ => Json::obj([
+                    ("type", Json::str("string")),
+                    ("enum", Json::Arr(vec![value])),
+                ]),
+            };
+            property(key, schema, true);
+        }
+    }
+    property(&model.message_key, schema::string(), true);
+    if let Some(code_key) = &model.code_key {
+        let code = Json::obj([
+            ("type", Json::str("string")),
+            ("enum", Json::Arr(vec![Json::str(v.code.clone())])),
+        ]);
+        property(code_key, code, true);
+    }
+    let mut flattened = Vec::new();
+    for field in &v.payload {
+        let ty = if field.optional {
+            crate::generics::option_inner(field.ty).unwrap_or(field.ty)
+        } else {
+            field.ty
+        };
+        let mut schema = schemas.of(ty);
+        let Some(key) = &field.key else {
+            flattened.push(schema);
+            continue;
+        };
+        if field.optional {
+            schema = schema::nullable(schema);
+        }
+        if let Some(docs) = field.docs {
+            schema.set("description", Json::str(docs));
+        }
+        property(key, schema, !field.optional);
+    }
+    let mut schema = Json::obj([
+        ("title", Json::str(v.ident.to_string())),
+        ("type", Json::str("object")),
+        ("properties", Json::Obj(properties)),
+        ("required", Json::Arr(required)),
+    ]);
+    if !flattened.is_empty() {
+        schema.set(FLATTEN, Json::Arr(flattened));
+    }
+    schema
+}
+
+/// `type`, `title`, `status` of a problem (RFC 9457 §3.1).
+pub fn problem_members(model: &Model, v: &Resolved) -> Vec<(&'static str, Json)> {
+    let Some(problem) = &model.problem else {
+        return Vec::new();
+    };
+    let problem_type = match &problem.type_base {
+        Some(base) => format!("{base}{}", v.code),
+        None => "about:blank".to_owned(),
+    };
+    vec![
+        ("type", Json::Str(problem_type)),
+        ("title", Json::Str(v.reason.clone())),
+        ("status", Json::num(v.status)),
+    ]
+}
+
+/// A template with each `{field}` replaced by the field's example; `None`
+/// where a field has none or a format spec would change it.
+fn render(v: &Resolved, template: &Template) -> Option<String> {
+    let mut text = String::new();
+    for piece in &template.pieces {
+        match piece {
+            Piece::Text(t) => text.push_str(t),
+            Piece::Arg { field, spec } => {
+                if !spec.is_empty() {
+                    return None;
+                }
+                let payload = v.payload.iter().find(|p| match (&p.member, field) {
+                    (Member::Named(ident), FieldRef::Named(name)) => ident.unraw() == name,
+                    (Member::Unnamed(index), FieldRef::Index(i)) => index.index as usize == *i,
+                    _ => false,
+                })?;
+                match payload.example? {
+                    Json::Str(s) => text.push_str(s),
+                    Json::Num(n) => text.push_str(n),
+                    Json::Bool(b) => text.push_str(if *b { "true" } else { "false" }),
+                    Json::Arr(_) | Json::Obj(_) => return None,
+                }
+            }
+        }
+    }
+    Some(text)
+}
+
+/// The body, where it is known at compile time: a static message (or a
+/// template over fields with examples), every payload field with an
+/// example (an `Option` without one is left out, as `None` would be).
+fn example(model: &Model, v: &Resolved) -> Option<Json> {
+    let message = match &v.message {
+        Message::Static(text) => text.clone(),
+        Message::Template { template, .. } => render(v, template)?,
+        Message::Display => render(v, v.display?)?,
+    };
+    let mut body: Vec<(String, Json)> = problem_members(model, v)
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+    body.push((model.message_key.clone(), Json::Str(message)));
+    if let Some(code_key) = &model.code_key {
+        body.push((code_key.clone(), Json::str(v.code.clone())));
+    }
+    for field in &v.payload {
+        let key = field.key.as_ref()?;
+        match field.example {
+            Some(example) => body.push((key.clone(), example.clone())),
+            None if field.optional => {}
+            None => return None,
+        }
+    }
+    Some(Json::Obj(body))
+}

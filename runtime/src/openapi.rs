@@ -1,0 +1,257 @@
+//! Run-time half of `openapi_responses()`: parsing the document the macro
+//! wrote, and the schemas of payload types the macro cannot know from their
+//! syntax.
+
+use std::marker::PhantomData;
+
+use serde_json::{Map, Value};
+
+/// Where the macro left a type's schema to the run time.
+const PLACEHOLDER: &str = "$httperror_schema";
+/// The schemas of flattened payloads, to merge into the enclosing object.
+const FLATTEN: &str = "$httperror_flatten";
+
+/// Parses the document and fills in the schemas the macro left open.
+pub fn assemble(text: &str, schemas: &[fn() -> Value]) -> Value {
+    // The text is the macro's own JSON; an empty document if it were not.
+    let mut document: Value =
+        serde_json::from_str(text).unwrap_or_else(|_| Value::Object(Map::new()));
+    resolve(&mut document, schemas);
+    document
+}
+
+fn resolve(value: &mut Value, schemas: &[fn() -> Value]) {
+    match value {
+        Value::Object(map) => {
+            if let Some(index) = map.remove(PLACEHOLDER) {
+                let schema = index
+                    .as_u64()
+                    .and_then(|i| schemas.get(usize::try_from(i).ok()?))
+                    .map_or_else(|| Value::Object(Map::new()), |schema| schema());
+                // Keys beside the placeholder (a field's description) stay.
+                let siblings = std::mem::take(map);
+                *value = schema;
+                if let Value::Object(schema) = value {
+                    for (key, sibling) in siblings {
+                        schema.entry(key).or_insert(sibling);
+                    }
+                }
+                return;
+            }
+            for child in map.values_mut() {
+                resolve(child, schemas);
+            }
+            if let Some(Value::Array(flattened)) = map.remove(FLATTEN) {
+                for schema in flattened {
+                    merge_flattened(map, schema);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                resolve(item, schemas);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Merges a flattened payload's schema into the body's: its properties and
+/// required keys, or, for a map, the schema of its other properties. An
+/// open schema adds nothing (other properties are allowed by default).
+fn merge_flattened(body: &mut Map<String, Value>, schema: Value) {
+    let Value::Object(mut schema) = schema else {
+        return;
+    };
+    if let Some(Value::Object(properties)) = schema.remove("properties")
+        && let Some(Value::Object(own)) = body.get_mut("properties")
+    {
+        for (key, property) in properties {
+            own.entry(key).or_insert(property);
+        }
+    }
+    if let Some(Value::Array(required)) = schema.remove("required")
+        && let Some(Value::Array(own)) = body.get_mut("required")
+    {
+        for key in required {
+            if !own.contains(&key) {
+                own.push(key);
+            }
+        }
+    }
+    if let Some(additional) = schema.remove("additionalProperties") {
+        body.entry("additionalProperties").or_insert(additional);
+    }
+}
+
+/// Picks a type's schema by what it implements: `utoipa::ToSchema` (with
+/// the `utoipa` feature), else `schemars::JsonSchema` (with `schemars`),
+/// else an open schema. The macro calls `(&&&Probe::<T>::new()).schema()`;
+/// method lookup tries the impls in that order (autoref specialization).
+pub struct Probe<T: ?Sized>(PhantomData<fn() -> Box<T>>);
+
+impl<T: ?Sized> Probe<T> {
+    /// A probe for `T`.
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        Probe(PhantomData)
+    }
+}
+
+/// A type's schema through `utoipa::ToSchema`.
+pub trait ViaUtoipa {
+    /// The schema.
+    fn schema(&self) -> Value;
+}
+
+/// A type's schema through `schemars::JsonSchema`.
+pub trait ViaSchemars {
+    /// The schema.
+    fn schema(&self) -> Value;
+}
+
+/// An open schema: any JSON value.
+pub trait Open {
+    /// The schema.
+    fn schema(&self) -> Value;
+}
+
+impl<T: ?Sized> Open for Probe<T> {
+    fn schema(&self) -> Value {
+        Value::Object(Map::new())
+    }
+}
+
+#[cfg(feature = "utoipa")]
+impl<T: ?Sized + utoipa::ToSchema> ViaUtoipa for &&Probe<T> {
+    fn schema(&self) -> Value {
+        let mut dependencies = Vec::new();
+        T::schemas(&mut dependencies);
+        let named: Map<String, Value> = dependencies
+            .into_iter()
+            .filter_map(|(name, schema)| Some((name, serde_json::to_value(schema).ok()?)))
+            .collect();
+        let mut schema =
+            serde_json::to_value(T::schema()).unwrap_or_else(|_| Value::Object(Map::new()));
+        inline_refs(&mut schema, &named, 0);
+        schema
+    }
+}
+
+/// Replaces `{"$ref": "#/components/schemas/Name"}` with the schema of
+/// `Name`, so a response's schema stands alone; a recursive type keeps its
+/// reference below a fixed depth.
+#[cfg(feature = "utoipa")]
+fn inline_refs(value: &mut Value, named: &Map<String, Value>, depth: usize) {
+    const MAX_DEPTH: usize = 16;
+    match value {
+        Value::Object(map) => {
+            let target = map
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/components/schemas/"))
+                .and_then(|name| named.get(name));
+            if let Some(target) = target
+                && depth < MAX_DEPTH
+            {
+                let mut target = target.clone();
+                inline_refs(&mut target, named, depth + 1);
+                map.remove("$ref");
+                if let Value::Object(target) = target {
+                    for (key, v) in target {
+                        map.entry(key).or_insert(v);
+                    }
+                }
+                return;
+            }
+            for child in map.values_mut() {
+                inline_refs(child, named, depth);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                inline_refs(item, named, depth);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl<T: ?Sized + schemars::JsonSchema> ViaSchemars for &Probe<T> {
+    fn schema(&self) -> Value {
+        let generator = schemars::generate::SchemaSettings::draft2020_12()
+            .with(|settings| settings.inline_subschemas = true)
+            .into_generator();
+        let mut schema = generator.into_root_schema_for::<T>().to_value();
+        if let Value::Object(map) = &mut schema {
+            map.remove("$schema");
+        }
+        schema
+    }
+}
+
+/// `utoipa::IntoResponses` from `openapi_responses()`: utoipa's types
+/// read the same JSON.
+#[cfg(feature = "utoipa")]
+pub fn utoipa_responses(
+    responses: Value,
+) -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>>
+{
+    let Value::Object(responses) = responses else {
+        return std::collections::BTreeMap::new();
+    };
+    responses
+        .into_iter()
+        .map(|(status, response)| {
+            let description = response
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
+            let response = serde_json::from_value(response)
+                .unwrap_or_else(|_| utoipa::openapi::response::Response::new(description));
+            (status, utoipa::openapi::RefOr::T(response))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn placeholders_are_filled_and_flattened_schemas_merged() {
+        fn extra() -> Value {
+            json!({"type": "object", "properties": {"hint": {"type": "string"}}, "required": ["hint"]})
+        }
+        fn open() -> Value {
+            json!({})
+        }
+        let text = r#"{"a":{"$httperror_schema":1,"description":"d"},"b":{"type":"object","properties":{"message":{"type":"string"}},"required":["message"],"$httperror_flatten":[{"$httperror_schema":0},{"type":"object","additionalProperties":{"type":"integer"}}]}}"#;
+        let document = assemble(text, &[extra, open]);
+        assert_eq!(
+            document,
+            json!({
+                "a": {"description": "d"},
+                "b": {
+                    "type": "object",
+                    "properties": {"message": {"type": "string"}, "hint": {"type": "string"}},
+                    "required": ["message", "hint"],
+                    "additionalProperties": {"type": "integer"},
+                },
+            })
+        );
+    }
+
+    #[test]
+    #[allow(clippy::needless_borrow)]
+    fn fallback_is_an_open_schema() {
+        struct NotDocumented;
+        use Open as _;
+        #[allow(unused_imports)]
+        use {ViaSchemars as _, ViaUtoipa as _};
+        assert_eq!((&&&Probe::<NotDocumented>::new()).schema(), json!({}));
+    }
+}

@@ -1,0 +1,114 @@
+//! Validation against the official OpenAPI 3.1 schema and against the
+//! schemas a type documents.
+
+#![allow(dead_code)]
+
+use std::sync::OnceLock;
+
+use httperror::HttpError;
+use serde_json::{Value, json};
+
+/// `../shared/openapi-3.1.schema.json`, beside the repository.
+fn openapi_schema() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../shared/openapi-3.1.schema.json"
+        );
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|err| panic!("{path}: {err}; CI puts shared/ beside the repository"));
+        let schema: Value = serde_json::from_str(&text).unwrap();
+        jsonschema::validator_for(&schema).unwrap()
+    })
+}
+
+/// Panics with every error if `document` is not a valid OpenAPI 3.1
+/// document.
+pub fn assert_valid_openapi(document: &Value) {
+    let errors: Vec<String> = openapi_schema()
+        .iter_errors(document)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "invalid OpenAPI document:\n{}\n{document:#}",
+        errors.join("\n")
+    );
+}
+
+/// A whole document with `responses` on one operation.
+pub fn document_with(responses: Value) -> Value {
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": "httperror test", "version": "1.0.0"},
+        "paths": {"/files/{id}": {"get": {
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": responses,
+        }}},
+    })
+}
+
+/// Checks that `error`'s real response is what `E` documents: its status is
+/// documented, the content type and headers too, and the body validates
+/// against the schema documented for that status.
+pub fn assert_documented<E: HttpError>(error: &E) {
+    let responses = E::openapi_responses();
+    let response = error.to_response();
+    let status = response.status().as_u16().to_string();
+    let documented = responses
+        .get(&status)
+        .unwrap_or_else(|| panic!("status {status} is not documented"));
+    for name in response.headers().keys() {
+        if name != "content-type" {
+            assert!(
+                documented["headers"].get(name.as_str()).is_some(),
+                "header {name} of {status} is not documented"
+            );
+        }
+    }
+    if response.body().is_empty() {
+        assert!(
+            documented.get("content").is_none(),
+            "{status} documents a body it never sends"
+        );
+        return;
+    }
+    let content_type = response.headers()["content-type"].to_str().unwrap();
+    let schema = &documented["content"][content_type]["schema"];
+    assert!(
+        !schema.is_null(),
+        "{status} documents no {content_type} schema"
+    );
+    let body: Value = serde_json::from_slice(response.body()).unwrap();
+    let validator = jsonschema::validator_for(schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&body)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "body {body} does not match the schema documented for {status}:\n{}\n{schema:#}",
+        errors.join("\n")
+    );
+}
+
+/// Every example documented for every status validates against that
+/// status's schema.
+pub fn assert_examples_match<E: HttpError>() {
+    let responses = E::openapi_responses();
+    for (status, response) in responses.as_object().unwrap() {
+        let Some(content) = response.get("content").and_then(Value::as_object) else {
+            continue;
+        };
+        for media in content.values() {
+            let validator = jsonschema::validator_for(&media["schema"]).unwrap();
+            for (name, example) in media["examples"].as_object().into_iter().flatten() {
+                assert!(
+                    validator.is_valid(&example["value"]),
+                    "example {name} of {status} does not match its schema"
+                );
+            }
+        }
+    }
+}
