@@ -287,6 +287,84 @@
 //! assert_eq!(response.headers()["www-authenticate"], "Bearer");
 //! ```
 //!
+//! # OpenAPI
+//!
+//! [`HttpError::openapi_responses`] is the OpenAPI 3.1 Responses Object of
+//! the type, built once: one entry per status, described by the variants'
+//! doc comments (several variants at one status are all described), with
+//! the schema of every body (`oneOf` with a `discriminator` when `code_key`
+//! tells variants apart, else `anyOf`), the headers, and an example per
+//! variant wherever the body is known at compile time, with payload values
+//! from `#[payload(example = ..)]`. Standard types (integers, floats,
+//! strings, `Option`, `Vec`, maps, `serde_json::Value`, ...) are mapped by
+//! the macro; other payload types take their schema from `utoipa::ToSchema`
+//! or `schemars::JsonSchema` with the `utoipa` or `schemars` feature, and
+//! are an open schema otherwise.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! # use serde_json::json;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[http_error(code_key = "code")]
+//! enum ApiError {
+//!     /// The name is taken.
+//!     #[error("name {name} is taken")]
+//!     #[status(409)]
+//!     Taken { #[payload(example = "ada")] name: String },
+//!     /// The version is stale.
+//!     #[error("stale version")]
+//!     #[status(409)]
+//!     Stale { #[payload] current: Option<u32> },
+//! }
+//!
+//! let responses = ApiError::openapi_responses();
+//! let conflict = &responses["409"];
+//! assert_eq!(
+//!     conflict["description"],
+//!     "**Taken**: The name is taken.\n\n**Stale**: The version is stale.",
+//! );
+//! let media = &conflict["content"]["application/json"];
+//! assert_eq!(media["schema"]["discriminator"]["propertyName"], "code");
+//! assert_eq!(
+//!     media["examples"]["taken"]["value"],
+//!     json!({"message": "name ada is taken", "code": "taken", "name": "ada"}),
+//! );
+//! ```
+//!
+//! With the `utoipa` feature every derived type is `utoipa::IntoResponses`,
+//! so it goes straight into `#[utoipa::path(responses(...))]`; unlike
+//! utoipa's own derive, several variants at one status are all kept.
+//!
+//! ```
+//! # #[cfg(feature = "utoipa")] {
+//! # use httperror::HttpError;
+//! # use utoipa::OpenApi;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum StorageError {
+//!     /// No file with this id exists.
+//!     #[error("file {id} not found")]
+//!     #[status(404)]
+//!     NotFound { #[payload] id: String },
+//! }
+//!
+//! #[utoipa::path(get, path = "/files/{id}", responses(
+//!     (status = 200, description = "The file", body = String),
+//!     StorageError,
+//! ))]
+//! async fn get_file() -> Result<String, StorageError> {
+//!     Err(StorageError::NotFound { id: "f-1".into() })
+//! }
+//!
+//! #[derive(OpenApi)]
+//! #[openapi(paths(get_file))]
+//! struct ApiDoc;
+//!
+//! let document = serde_json::to_value(ApiDoc::openapi()).unwrap();
+//! let responses = &document["paths"]["/files/{id}"]["get"]["responses"];
+//! assert_eq!(responses["404"]["description"], "No file with this id exists.");
+//! # }
+//! ```
+//!
 //! # Responses without content
 //!
 //! 1xx, 204, 205 and 304 responses carry no content (RFC 9110): they answer
@@ -347,6 +425,14 @@
 //! impl returning an error) never panics and never sends half a body: the
 //! response is a plain `500` with `{"message":"Internal Server Error"}` (in
 //! the type's own message key and format), without the error's headers.
+
+//! # Features
+//!
+//! | feature | gives |
+//! | --- | --- |
+//! | (always) | [`HttpError::to_response`], an `http::Response<Bytes>` for hyper or any http 1.x stack |
+//! | `utoipa` | `utoipa::IntoResponses` for every derived type; payload schemas from `utoipa::ToSchema` |
+//! | `schemars` | payload schemas from `schemars::JsonSchema` |
 
 #![deny(missing_docs)]
 
