@@ -43,11 +43,16 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
     });
     let internal_error_body = byte_str(&internal_error_body(model));
     let openapi = openapi_fn(model);
-    let utoipa = quote! {
-        ::httperror::__private::impl_utoipa! {
-            impl [#impl_generics] for [#ident #ty_generics] where [#where_clause]
+    // Framework impls go through the runtime's macros, which expand to
+    // nothing when the runtime's feature for that framework is off.
+    let integrations = ["impl_utoipa", "impl_axum", "impl_actix_web"].map(|name| {
+        let name = Ident::new(name, Span::call_site());
+        quote! {
+            ::httperror::__private::#name! {
+                impl [#impl_generics] for [#ident #ty_generics] where [#where_clause]
+            }
         }
-    };
+    });
 
     quote! {
         #[automatically_derived]
@@ -97,7 +102,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             }
         }
 
-        #utoipa
+        #(#integrations)*
     }
 }
 

@@ -41,13 +41,30 @@ macro_rules! __impl_utoipa {
 }
 
 #[cfg(not(feature = "utoipa"))]
+pub use crate::__impl_nothing as impl_utoipa;
+#[cfg(feature = "utoipa")]
+pub use crate::__impl_utoipa as impl_utoipa;
+
+#[cfg(feature = "axum")]
+pub use crate::__impl_axum as impl_axum;
+#[cfg(not(feature = "axum"))]
+pub use crate::__impl_nothing as impl_axum;
+#[cfg(feature = "axum")]
+pub use ::axum_core;
+
+#[cfg(feature = "actix-web")]
+pub use crate::__impl_actix_web as impl_actix_web;
+#[cfg(not(feature = "actix-web"))]
+pub use crate::__impl_nothing as impl_actix_web;
+#[cfg(feature = "actix-web")]
+pub use ::actix_web;
+
+/// The impl of a framework whose feature is off: nothing.
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __impl_utoipa {
+macro_rules! __impl_nothing {
     ($($tokens:tt)*) => {};
 }
-
-pub use crate::__impl_utoipa as impl_utoipa;
 
 use serde::ser::{Error as _, SerializeMap};
 

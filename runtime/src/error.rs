@@ -116,6 +116,10 @@ pub trait HttpError: std::error::Error {
     /// is a plain 500 that shows nothing of it.
     fn to_response(&self) -> Response<Bytes> {
         let status = self.status();
+        #[cfg(feature = "tracing")]
+        if status.is_server_error() {
+            crate::report::server_error(self, status);
+        }
         if !has_body(status) {
             return build(status, self.headers(), Bytes::new());
         }
@@ -125,7 +129,11 @@ pub trait HttpError: std::error::Error {
                 headers.insert(CONTENT_TYPE, content_type(Self::CONTENT_TYPE));
                 build(status, headers, body)
             }
-            Err(_) => serialization_failed(Self::CONTENT_TYPE, Self::INTERNAL_ERROR_BODY),
+            Err(_error) => {
+                #[cfg(feature = "tracing")]
+                crate::report::serialization_failed(self, &_error);
+                serialization_failed(Self::CONTENT_TYPE, Self::INTERNAL_ERROR_BODY)
+            }
         }
     }
 

@@ -365,6 +365,56 @@
 //! # }
 //! ```
 //!
+//! # axum, actix-web, tracing
+//!
+//! With the `axum` feature every derived type (and [`Abort`]) is
+//! `IntoResponse`, so a handler returns `Result<T, StorageError>`; the
+//! [`axum`](crate::axum) module also answers the router's own 404 and 405 in
+//! the same JSON shape. With `actix-web`, every derived type is
+//! `ResponseError`, whose response is [`HttpError::to_response`]'s. With
+//! `tracing`, every 5xx turned into a response is logged at error level
+//! with its `source()` chain: the detail the client never sees.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use axum::{Router, extract::Path, routing::get};
+//! # use httperror::HttpError;
+//! # #[derive(Debug, thiserror::Error, HttpError)]
+//! # enum StorageError {
+//! #     #[error("file {id} not found")]
+//! #     #[status(404)]
+//! #     NotFound { #[payload] id: String },
+//! # }
+//!
+//! async fn get_file(Path(id): Path<String>) -> Result<String, StorageError> {
+//!     Err(StorageError::NotFound { id })
+//! }
+//!
+//! let app: Router = Router::new()
+//!     .route("/files/{id}", get(get_file))
+//!     .fallback(httperror::axum::not_found);
+//! # }
+//! ```
+//!
+//! ```
+//! # #[cfg(feature = "actix-web")] {
+//! use actix_web::{App, HttpResponse, web};
+//! # use httperror::HttpError;
+//! # #[derive(Debug, thiserror::Error, HttpError)]
+//! # enum StorageError {
+//! #     #[error("file {id} not found")]
+//! #     #[status(404)]
+//! #     NotFound { #[payload] id: String },
+//! # }
+//!
+//! async fn get_file(id: web::Path<String>) -> Result<HttpResponse, StorageError> {
+//!     Err(StorageError::NotFound { id: id.into_inner() })
+//! }
+//!
+//! let app = App::new().route("/files/{id}", web::get().to(get_file));
+//! # }
+//! ```
+//!
 //! # Responses without content
 //!
 //! 1xx, 204, 205 and 304 responses carry no content (RFC 9110): they answer
@@ -433,6 +483,9 @@
 //! | (always) | [`HttpError::to_response`], an `http::Response<Bytes>` for hyper or any http 1.x stack |
 //! | `utoipa` | `utoipa::IntoResponses` for every derived type; payload schemas from `utoipa::ToSchema` |
 //! | `schemars` | payload schemas from `schemars::JsonSchema` |
+//! | `axum` | `IntoResponse` for every derived type and [`Abort`]; [`axum`](crate::axum) has JSON fallbacks for the router's 404 and 405 |
+//! | `actix-web` | `ResponseError` for every derived type and [`Abort`] |
+//! | `tracing` | every 5xx turned into a response is logged at error level with its `source()` chain |
 
 #![deny(missing_docs)]
 
@@ -442,9 +495,15 @@ extern crate self as httperror;
 #[doc(hidden)]
 pub mod __private;
 mod abort;
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
 pub mod common;
 mod error;
 mod openapi;
+#[cfg(feature = "tracing")]
+mod report;
 
 pub use crate::abort::Abort;
 pub use crate::error::{Body, HttpError};

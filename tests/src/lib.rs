@@ -1,5 +1,8 @@
 //! Fixtures shared by the integration tests and the example: the
-//! `StorageError` of the design, exactly as a user writes it.
+//! `StorageError` of the design, exactly as a user writes it, and the
+//! file-storage API that answers with it.
+
+pub mod app;
 
 use httperror::HttpError;
 

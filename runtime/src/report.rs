@@ -1,0 +1,75 @@
+//! With the `tracing` feature: server errors, logged where they become
+//! responses, with the detail the response itself never shows.
+
+use std::fmt;
+
+use http::StatusCode;
+
+use crate::HttpError;
+
+/// Logs a 5xx at error level: its `Display` and its `source()` chain.
+pub(crate) fn server_error<E: HttpError + ?Sized>(error: &E, status: StatusCode) {
+    tracing::error!(
+        status = status.as_u16(),
+        code = error.code(),
+        error = %error,
+        sources = %Sources(error),
+        "server error response",
+    );
+}
+
+/// Logs a body that failed to serialize, which is answered with a plain 500.
+pub(crate) fn serialization_failed<E: HttpError + ?Sized>(error: &E, cause: &serde_json::Error) {
+    tracing::error!(
+        status = error.status().as_u16(),
+        code = error.code(),
+        error = %error,
+        cause = %cause,
+        "error response body failed to serialize; answered with a plain 500",
+    );
+}
+
+/// The `source()` chain, `outer: inner: innermost`.
+struct Sources<'a, E: ?Sized>(&'a E);
+
+impl<E: HttpError + ?Sized> fmt::Display for Sources<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let mut source = self.0.source();
+        let mut first = true;
+        while let Some(error) = source {
+            if !first {
+                f.write_str(": ")?;
+            }
+            write!(f, "{error}")?;
+            first = false;
+            source = error.source();
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sources;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("pool exhausted")]
+    struct Pool(#[source] std::io::Error);
+
+    #[derive(Debug, thiserror::Error, crate::HttpError)]
+    enum StorageError {
+        #[error("backend failure")]
+        #[status(500)]
+        Backend(#[source] Pool),
+        #[error("no source")]
+        #[status(503)]
+        Alone,
+    }
+
+    #[test]
+    fn the_chain_reads_outer_to_inner() {
+        let error = StorageError::Backend(Pool(std::io::Error::other("disk on fire")));
+        assert_eq!(Sources(&error).to_string(), "pool exhausted: disk on fire");
+        assert_eq!(Sources(&StorageError::Alone).to_string(), "");
+    }
+}

@@ -1,0 +1,260 @@
+//! A small file-storage API on axum whose handlers answer with
+//! `StorageError` and httperror's common errors, with its OpenAPI document
+//! and a Swagger UI. The example server runs it; the end-to-end tests
+//! start it on an ephemeral port.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::routing::get;
+use axum::{Json, Router, middleware};
+use bytes::Bytes;
+use httperror::common::{NotAcceptable, PermissionDenied};
+use serde::Serialize;
+use utoipa::OpenApi;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::StorageError;
+
+/// The token uploads and deletions need: `Authorization: Bearer demo-token`.
+pub const TOKEN: &str = "demo-token";
+
+/// Limits of the store.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Bytes the store holds in all.
+    pub quota: u64,
+    /// Uploads accepted per `window`.
+    pub uploads_per_window: usize,
+    pub window: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            quota: 1024,
+            uploads_per_window: 5,
+            window: Duration::from_secs(10),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Store {
+    files: BTreeMap<String, Bytes>,
+    uploads: VecDeque<Instant>,
+}
+
+#[derive(Clone)]
+struct AppState {
+    config: Config,
+    store: Arc<Mutex<Store>>,
+}
+
+impl AppState {
+    fn store(&self) -> std::sync::MutexGuard<'_, Store> {
+        // A panicking handler cannot leave the map half-updated.
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A stored file.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct FileInfo {
+    /// The file's id.
+    pub id: String,
+    /// Its size in bytes.
+    pub size: u64,
+}
+
+/// The API, with `/openapi.json`, a Swagger UI at `/docs/`, and the
+/// router's own 404 and 405 in the same JSON shape as the handlers' errors.
+pub fn router(config: Config) -> Router {
+    let state = AppState {
+        config,
+        store: Arc::default(),
+    };
+    Router::new()
+        .route("/files", get(list_files))
+        .route(
+            "/files/{id}",
+            get(get_file).put(put_file).delete(delete_file),
+        )
+        .route("/admin/usage", get(admin_usage))
+        .with_state(state)
+        .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
+        .fallback(httperror::axum::not_found)
+        .layer(middleware::map_response(httperror::axum::router_errors))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "httperror example: file storage",
+        description = "Every error response below is documented by `#[derive(HttpError)]`."
+    ),
+    paths(list_files, get_file, put_file, delete_file, admin_usage)
+)]
+pub struct ApiDoc;
+
+/// List the stored files.
+#[utoipa::path(
+    get,
+    path = "/files",
+    responses((status = 200, description = "The stored files", body = [FileInfo]), NotAcceptable)
+)]
+async fn list_files(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<Vec<FileInfo>>, NotAcceptable> {
+    if !accepts_json(&headers) {
+        return Err(NotAcceptable);
+    }
+    let files = state
+        .store()
+        .files
+        .iter()
+        .map(|(id, data)| FileInfo {
+            id: id.clone(),
+            size: data.len() as u64,
+        })
+        .collect();
+    Ok(Json(files))
+}
+
+/// Download a file. The id `corrupt` stands for a file the backend fails
+/// to read.
+#[utoipa::path(
+    get,
+    path = "/files/{id}",
+    params(("id" = String, Path, description = "The file id")),
+    responses(
+        (status = 200, description = "The file's bytes", body = Vec<u8>, content_type = "application/octet-stream"),
+        StorageError,
+    )
+)]
+async fn get_file(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Bytes, StorageError> {
+    if id == "corrupt" {
+        return Err(StorageError::Backend(std::io::Error::other(
+            "checksum mismatch in /var/lib/storage/blocks/corrupt.blk",
+        )));
+    }
+    state
+        .store()
+        .files
+        .get(&id)
+        .cloned()
+        .ok_or(StorageError::NotFound { id })
+}
+
+/// Upload a file (at most `uploads_per_window` uploads per window, within
+/// the quota). Needs `Authorization: Bearer demo-token`.
+#[utoipa::path(
+    put,
+    path = "/files/{id}",
+    params(("id" = String, Path, description = "The file id")),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses(
+        (status = 201, description = "Stored as a new file"),
+        (status = 204, description = "Replaced the file"),
+        StorageError,
+    )
+)]
+async fn put_file(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, StorageError> {
+    authorize(&headers)?;
+    let mut store = state.store();
+    let now = Instant::now();
+    let window = state.config.window;
+    while store
+        .uploads
+        .front()
+        .is_some_and(|t| now.duration_since(*t) >= window)
+    {
+        store.uploads.pop_front();
+    }
+    if store.uploads.len() >= state.config.uploads_per_window {
+        let oldest = store.uploads.front().copied().unwrap_or(now);
+        let wait = window.saturating_sub(now.duration_since(oldest));
+        return Err(StorageError::Throttled {
+            retry_after: u32::try_from(wait.as_secs().max(1)).unwrap_or(u32::MAX),
+        });
+    }
+    let used: u64 = store
+        .files
+        .iter()
+        .filter(|(other, _)| **other != id)
+        .map(|(_, data)| data.len() as u64)
+        .sum();
+    let after = used + body.len() as u64;
+    if after > state.config.quota {
+        return Err(StorageError::QuotaExceeded {
+            used: after,
+            limit: state.config.quota,
+        });
+    }
+    store.uploads.push_back(now);
+    let replaced = store.files.insert(id, body).is_some();
+    Ok(if replaced {
+        StatusCode::NO_CONTENT
+    } else {
+        StatusCode::CREATED
+    })
+}
+
+/// Delete a file. Needs `Authorization: Bearer demo-token`.
+#[utoipa::path(
+    delete,
+    path = "/files/{id}",
+    params(("id" = String, Path, description = "The file id")),
+    responses((status = 204, description = "Deleted"), StorageError)
+)]
+async fn delete_file(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<StatusCode, StorageError> {
+    authorize(&headers)?;
+    match state.store().files.remove(&id) {
+        Some(_) => Ok(StatusCode::NO_CONTENT),
+        None => Err(StorageError::NotFound { id }),
+    }
+}
+
+/// Storage usage, for administrators only (there are none here).
+#[utoipa::path(get, path = "/admin/usage", responses(PermissionDenied))]
+async fn admin_usage() -> Result<Json<u64>, PermissionDenied> {
+    Err(PermissionDenied)
+}
+
+fn authorize(headers: &HeaderMap) -> Result<(), StorageError> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "));
+    match token {
+        Some(TOKEN) => Ok(()),
+        _ => Err(StorageError::Unauthorized),
+    }
+}
+
+/// No `Accept`, or one that allows JSON.
+fn accepts_json(headers: &HeaderMap) -> bool {
+    let Some(accept) = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()) else {
+        return true;
+    };
+    accept.split(',').any(|range| {
+        let range = range.split(';').next().unwrap_or("").trim();
+        matches!(range, "*/*" | "application/*" | "application/json")
+    })
+}

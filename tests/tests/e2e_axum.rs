@@ -1,0 +1,301 @@
+//! The example's axum app on an ephemeral loopback port, driven by a real
+//! HTTP client: statuses, headers and exact bodies on the wire.
+
+mod support;
+mod wire;
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::routing::get;
+use httperror::HttpError;
+use httperror_tests::app::{self, Config, TOKEN};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+/// A 304 with an `etag`: no body on the wire, whatever the client.
+#[derive(Debug, thiserror::Error, HttpError)]
+enum Cache {
+    #[error("not modified")]
+    #[status(304)]
+    NotModified {
+        #[header("etag")]
+        etag: &'static str,
+    },
+}
+
+async fn start(config: Config) -> SocketAddr {
+    let router = app::router(config).route(
+        "/cached",
+        get(|| async { Err::<(), _>(Cache::NotModified { etag: "\"v7\"" }) }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    addr
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder().no_proxy().build().unwrap()
+}
+
+/// Status, content type and exact body; the headers for further checks.
+async fn expect(
+    response: reqwest::Response,
+    status: u16,
+    body: &str,
+) -> reqwest::header::HeaderMap {
+    assert_eq!(response.status().as_u16(), status);
+    let headers = response.headers().clone();
+    assert_eq!(headers["content-type"], "application/json");
+    assert_eq!(response.text().await.unwrap(), body);
+    headers
+}
+
+#[tokio::test]
+async fn storage_errors_on_the_wire() {
+    let addr = start(Config::default()).await;
+    let client = client();
+    let base = format!("http://{addr}");
+
+    let response = client
+        .get(format!("{base}/files/report.pdf"))
+        .send()
+        .await
+        .unwrap();
+    expect(
+        response,
+        404,
+        r#"{"message":"file report.pdf not found","id":"report.pdf"}"#,
+    )
+    .await;
+
+    let response = client
+        .put(format!("{base}/files/a.txt"))
+        .body("hi")
+        .send()
+        .await
+        .unwrap();
+    let headers = expect(response, 401, r#"{"message":"authentication required"}"#).await;
+    assert_eq!(headers["www-authenticate"], "Bearer");
+
+    let response = client
+        .put(format!("{base}/files/big.bin"))
+        .bearer_auth(TOKEN)
+        .body(vec![0u8; 1025])
+        .send()
+        .await
+        .unwrap();
+    expect(
+        response,
+        507,
+        r#"{"message":"quota exceeded: 1025 of 1024 bytes used","used":1025,"limit":1024}"#,
+    )
+    .await;
+
+    let response = client
+        .get(format!("{base}/files/corrupt"))
+        .send()
+        .await
+        .unwrap();
+    let body = expect(response, 500, r#"{"message":"Internal Server Error"}"#).await;
+    assert!(!format!("{body:?}").contains("checksum"));
+}
+
+#[tokio::test]
+async fn throttled_sends_retry_after_in_header_and_body() {
+    let addr = start(Config {
+        uploads_per_window: 2,
+        window: Duration::from_secs(60),
+        ..Config::default()
+    })
+    .await;
+    let client = client();
+    for i in 0..2 {
+        let response = client
+            .put(format!("http://{addr}/files/f{i}"))
+            .bearer_auth(TOKEN)
+            .body("x")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+    }
+    let response = client
+        .put(format!("http://{addr}/files/f2"))
+        .bearer_auth(TOKEN)
+        .body("x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 429);
+    let header: u32 = response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["message"], "too many requests");
+    assert_eq!(body["retry_after"], header);
+    assert!((1..=60).contains(&header), "{header}");
+}
+
+#[tokio::test]
+async fn common_errors_and_router_fallbacks() {
+    let addr = start(Config::default()).await;
+    let client = client();
+    let base = format!("http://{addr}");
+
+    let response = client
+        .get(format!("{base}/admin/usage"))
+        .send()
+        .await
+        .unwrap();
+    expect(
+        response,
+        403,
+        r#"{"message":"You do not have permission to perform this action.","code":"permission_denied"}"#,
+    )
+    .await;
+
+    let response = client
+        .get(format!("{base}/files"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    expect(
+        response,
+        406,
+        r#"{"message":"Could not satisfy the request Accept header.","code":"not_acceptable"}"#,
+    )
+    .await;
+
+    let response = client.get(format!("{base}/nowhere")).send().await.unwrap();
+    expect(
+        response,
+        404,
+        r#"{"message":"Not found.","code":"not_found"}"#,
+    )
+    .await;
+
+    let response = client
+        .post(format!("{base}/files/a.txt"))
+        .send()
+        .await
+        .unwrap();
+    let headers = expect(
+        response,
+        405,
+        r#"{"message":"Method \"POST\" not allowed.","code":"method_not_allowed"}"#,
+    )
+    .await;
+    assert_eq!(headers["allow"], "GET,HEAD,PUT,DELETE");
+}
+
+#[tokio::test]
+async fn success_still_succeeds() {
+    let addr = start(Config::default()).await;
+    let client = client();
+    let url = format!("http://{addr}/files/a.txt");
+    let put = client
+        .put(&url)
+        .bearer_auth(TOKEN)
+        .body("hello")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status(), StatusCode::CREATED);
+    assert_eq!(
+        client.get(&url).send().await.unwrap().text().await.unwrap(),
+        "hello"
+    );
+    let list: Value = client
+        .get(format!("http://{addr}/files"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list, serde_json::json!([{"id": "a.txt", "size": 5}]));
+}
+
+#[tokio::test]
+async fn head_and_no_content_carry_no_body_on_the_wire() {
+    let addr = start(Config::default()).await;
+
+    let head = wire::request(addr, "HEAD", "/files/missing", "").await;
+    assert_eq!(head.status_line, "HTTP/1.1 404 Not Found");
+    assert_eq!(head.header("content-type"), Some("application/json"));
+    assert!(
+        head.body.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&head.body)
+    );
+
+    let put = wire::request(
+        addr,
+        "PUT",
+        "/files/a.txt",
+        &format!("Authorization: Bearer {TOKEN}\r\nContent-Length: 2\r\n\r\nhi"),
+    )
+    .await;
+    assert_eq!(put.status_line, "HTTP/1.1 201 Created");
+    let delete = wire::request(
+        addr,
+        "DELETE",
+        "/files/a.txt",
+        &format!("Authorization: Bearer {TOKEN}\r\n"),
+    )
+    .await;
+    assert_eq!(delete.status_line, "HTTP/1.1 204 No Content");
+    assert!(delete.body.is_empty());
+
+    let cached = wire::request(addr, "GET", "/cached", "").await;
+    assert_eq!(cached.status_line, "HTTP/1.1 304 Not Modified");
+    assert_eq!(cached.header("etag"), Some("\"v7\""));
+    assert_eq!(cached.header("content-type"), None);
+    assert!(cached.body.is_empty());
+}
+
+#[tokio::test]
+async fn serves_its_openapi_document_and_swagger_ui() {
+    let addr = start(Config::default()).await;
+    let client = client();
+    let document: Value = client
+        .get(format!("http://{addr}/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    support::assert_valid_openapi(&document);
+    let put = &document["paths"]["/files/{id}"]["put"]["responses"];
+    let statuses: Vec<&String> = put.as_object().unwrap().keys().collect();
+    assert_eq!(statuses, ["201", "204", "401", "404", "429", "500", "507"]);
+    assert_eq!(
+        put["429"]["headers"]["retry-after"]["schema"]["type"],
+        "integer"
+    );
+    assert_eq!(
+        document["paths"]["/admin/usage"]["get"]["responses"]["403"]["content"]["application/json"]
+            ["schema"]["properties"]["code"]["enum"][0],
+        "permission_denied"
+    );
+
+    let docs = client
+        .get(format!("http://{addr}/docs/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(docs.status(), StatusCode::OK);
+    assert!(docs.text().await.unwrap().contains("swagger-ui"));
+    let config = client
+        .get(format!("http://{addr}/docs/swagger-initializer.js"))
+        .send()
+        .await
+        .unwrap();
+    assert!(config.text().await.unwrap().contains("/openapi.json"));
+}

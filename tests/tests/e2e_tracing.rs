@@ -1,0 +1,73 @@
+//! With the `tracing` feature, a 5xx is logged once, at error level, with
+//! its source chain, while the body shows none of it. One test in this
+//! binary: it installs the global subscriber.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use httperror_tests::app::{self, Config};
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn a_5xx_is_logged_with_its_chain() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    tracing_subscriber::fmt()
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .init();
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        axum::serve(listener, app::router(Config::default()))
+            .await
+            .unwrap()
+    });
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+
+    let response = client
+        .get(format!("http://{addr}/files/corrupt"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 500);
+    let body = response.text().await.unwrap();
+    assert_eq!(body, r#"{"message":"Internal Server Error"}"#);
+
+    // A 4xx is not a server error: not logged.
+    let response = client
+        .get(format!("http://{addr}/files/missing"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 404);
+
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let lines: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("server error response"))
+        .collect();
+    assert_eq!(lines.len(), 1, "logged once:\n{log}");
+    let line = lines[0];
+    assert!(line.contains("ERROR"), "{line}");
+    assert!(line.contains("status=500"), "{line}");
+    assert!(line.contains("code=\"backend\""), "{line}");
+    assert!(
+        line.contains("sources=checksum mismatch in /var/lib/storage/blocks/corrupt.blk"),
+        "{line}"
+    );
+    assert!(!log.contains("missing"), "{log}");
+}
