@@ -11,6 +11,8 @@ mod fallback;
 mod generics;
 mod json;
 mod openapi;
+#[cfg(test)]
+mod robustness;
 mod schema;
 mod status;
 mod template;

@@ -369,7 +369,7 @@
 //!
 //! With the `axum` feature every derived type (and [`Abort`]) is
 //! `IntoResponse`, so a handler returns `Result<T, StorageError>`; the
-//! [`axum`](crate::axum) module also answers the router's own 404 and 405 in
+//! `httperror::axum` module also answers the router's own 404 and 405 in
 //! the same JSON shape. With `actix-web`, every derived type is
 //! `ResponseError`, whose response is [`HttpError::to_response`]'s. With
 //! `tracing`, every 5xx turned into a response is logged at error level
@@ -483,7 +483,7 @@
 //! | (always) | [`HttpError::to_response`], an `http::Response<Bytes>` for hyper or any http 1.x stack |
 //! | `utoipa` | `utoipa::IntoResponses` for every derived type; payload schemas from `utoipa::ToSchema` |
 //! | `schemars` | payload schemas from `schemars::JsonSchema` |
-//! | `axum` | `IntoResponse` for every derived type and [`Abort`]; [`axum`](crate::axum) has JSON fallbacks for the router's 404 and 405 |
+//! | `axum` | `IntoResponse` for every derived type and [`Abort`]; `httperror::axum` has JSON fallbacks for the router's 404 and 405 |
 //! | `actix-web` | `ResponseError` for every derived type and [`Abort`] |
 //! | `tracing` | every 5xx turned into a response is logged at error level with its `source()` chain |
 
