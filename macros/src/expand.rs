@@ -502,6 +502,12 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
         let local = binding(&field.member);
         let value = spanned_value(field, &local);
         let (prefix, write) = match &field.key {
+            Some(key) if direct_json(inner_type(field)) => (
+                format!(",{}:", json::string(key)),
+                quote_spanned! {field.ty.span()=>
+                    ::httperror::__private::JsonValue::write_json(#value, __out);
+                },
+            ),
             Some(key) => (
                 format!(",{}:", json::string(key)),
                 quote_spanned! {field.ty.span()=>
@@ -586,21 +592,70 @@ fn json_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
             quote!(::core::result::Result::Ok(::httperror::__private::Bytes::from_static(#bytes))),
         );
     }
-    // The static text plus a guess for each value; one allocation for most
-    // bodies.
-    let capacity: usize = segments
-        .iter()
-        .map(|s| match s {
-            Segment::Static(text) => text.len(),
-            Segment::Code(_) => 24,
-        })
-        .sum();
-    let body = quote! {{
-        let mut __out = ::std::vec::Vec::with_capacity(#capacity);
-        ::httperror::HttpError::write_json(self, &mut __out)?;
-        ::core::result::Result::Ok(<::httperror::__private::Bytes as ::core::convert::From<
-            ::std::vec::Vec<::core::primitive::u8>,
-        >>::from(__out))
-    }};
+    let body = quote! {
+        ::httperror::__private::json_body(|__out| ::httperror::HttpError::write_json(self, __out))
+    };
     (TokenStream::new(), body)
+}
+
+/// The payload's type, through `Option`.
+fn inner_type<'a>(field: &Payload<'a>) -> &'a syn::Type {
+    if field.optional {
+        crate::generics::option_inner(field.ty).unwrap_or(field.ty)
+    } else {
+        field.ty
+    }
+}
+
+/// Integers and strings, which `__private::JsonValue` writes without
+/// serde's serializer: known by their syntax, through references and
+/// smart pointers.
+fn direct_json(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => direct_json(&r.elem),
+        syn::Type::Paren(p) => direct_json(&p.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            match &last.arguments {
+                syn::PathArguments::None => matches!(
+                    name.as_str(),
+                    "u8" | "u16"
+                        | "u32"
+                        | "u64"
+                        | "u128"
+                        | "usize"
+                        | "i8"
+                        | "i16"
+                        | "i32"
+                        | "i64"
+                        | "i128"
+                        | "isize"
+                        | "str"
+                        | "String"
+                ),
+                syn::PathArguments::AngleBracketed(args) => {
+                    let types: Vec<&syn::Type> = args
+                        .args
+                        .iter()
+                        .filter_map(|a| match a {
+                            syn::GenericArgument::Type(t) => Some(t),
+                            _ => None,
+                        })
+                        .collect();
+                    match (name.as_str(), types.as_slice()) {
+                        ("Cow", [inner]) => {
+                            matches!(inner, syn::Type::Path(p) if p.path.is_ident("str"))
+                        }
+                        ("Box" | "Rc" | "Arc", [inner]) => direct_json(inner),
+                        _ => false,
+                    }
+                }
+                syn::PathArguments::Parenthesized(_) => false,
+            }
+        }
+        _ => false,
+    }
 }

@@ -236,6 +236,114 @@ const ESCAPE: [u8; 256] = {
     table
 };
 
+/// Values the derive writes without serde's serializer: integers with
+/// `itoa`, strings with the escaper. Implemented through references, so a
+/// field bound as `&&str` or `&u64` writes the same.
+pub trait JsonValue {
+    /// Appends the value as JSON.
+    fn write_json(&self, out: &mut Vec<u8>);
+}
+
+macro_rules! json_integers {
+    ($($ty:ty),*) => {$(
+        impl JsonValue for $ty {
+            #[inline]
+            fn write_json(&self, out: &mut Vec<u8>) {
+                out.extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
+            }
+        }
+    )*};
+}
+
+json_integers!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
+);
+
+impl JsonValue for str {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.reserve(self.len() + 2);
+        out.push(b'"');
+        escape_into(out, self);
+        out.push(b'"');
+    }
+}
+
+impl JsonValue for String {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        self.as_str().write_json(out);
+    }
+}
+
+impl JsonValue for std::borrow::Cow<'_, str> {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        (**self).write_json(out);
+    }
+}
+
+impl<T: ?Sized + JsonValue> JsonValue for &T {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        (**self).write_json(out);
+    }
+}
+
+impl<T: ?Sized + JsonValue> JsonValue for Box<T> {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        (**self).write_json(out);
+    }
+}
+
+impl<T: ?Sized + JsonValue> JsonValue for std::rc::Rc<T> {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        (**self).write_json(out);
+    }
+}
+
+impl<T: ?Sized + JsonValue> JsonValue for std::sync::Arc<T> {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        (**self).write_json(out);
+    }
+}
+
+/// A dynamic body as `Bytes` with one allocation: written into a reused
+/// per-thread buffer, then copied into an allocation of exactly its size
+/// (`Bytes` from a `Vec` with spare capacity would allocate again).
+pub fn json_body(
+    write: impl FnOnce(&mut Vec<u8>) -> Result<(), serde_json::Error>,
+) -> Result<Bytes, serde_json::Error> {
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    /// Past this, the buffer is given back instead of kept for the thread.
+    const KEEP: usize = 16 * 1024;
+    let mut write = Some(write);
+    let scratched = SCRATCH.try_with(|cell| {
+        // Busy if a payload's `Serialize` renders another error's body.
+        let mut buffer = cell.try_borrow_mut().ok()?;
+        buffer.clear();
+        let result = (write.take()?)(&mut buffer).map(|()| Bytes::copy_from_slice(&buffer));
+        if buffer.capacity() > KEEP {
+            *buffer = Vec::new();
+        }
+        Some(result)
+    });
+    match (scratched, write) {
+        (Ok(Some(result)), _) => result,
+        (_, Some(write)) => {
+            let mut out = Vec::new();
+            write(&mut out)?;
+            Ok(Bytes::from(out))
+        }
+        (_, None) => Err(serde_json::Error::custom("the body writer was lost")),
+    }
+}
+
 /// Appends a header whose value the macro has checked.
 #[inline]
 pub fn append_fixed_header(headers: &mut HeaderMap, name: HeaderName, value: HeaderValue) {
@@ -250,8 +358,53 @@ pub fn append_header<T: ?Sized + fmt::Display>(
     name: HeaderName,
     value: &T,
 ) {
-    if let Ok(value) = HeaderValue::try_from(format_message(format_args!("{value}"))) {
+    let mut text = StackText::new();
+    if fmt::Write::write_fmt(&mut text, format_args!("{value}")).is_err() {
+        return;
+    }
+    if let Ok(value) = HeaderValue::from_bytes(text.as_bytes()) {
         headers.append(name, value);
+    }
+}
+
+/// Formatted text on the stack, spilling to the heap past 64 bytes: a
+/// header value costs one allocation, its own.
+struct StackText {
+    inline: [u8; 64],
+    len: usize,
+    spilled: Option<Vec<u8>>,
+}
+
+impl StackText {
+    fn new() -> Self {
+        StackText {
+            inline: [0; 64],
+            len: 0,
+            spilled: None,
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match &self.spilled {
+            Some(spilled) => spilled,
+            None => &self.inline[..self.len],
+        }
+    }
+}
+
+impl fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        if let Some(spilled) = &mut self.spilled {
+            spilled.extend_from_slice(s.as_bytes());
+        } else if let Some(free) = self.inline.get_mut(self.len..self.len + s.len()) {
+            free.copy_from_slice(s.as_bytes());
+            self.len += s.len();
+        } else {
+            let mut spilled = self.inline[..self.len].to_vec();
+            spilled.extend_from_slice(s.as_bytes());
+            self.spilled = Some(spilled);
+        }
+        Ok(())
     }
 }
 
@@ -277,6 +430,62 @@ mod tests {
             out.push(b'"');
             assert_eq!(out, serde_json::to_vec(s).unwrap());
         }
+    }
+
+    #[test]
+    fn direct_writers_match_serde_json() {
+        fn direct<T: JsonValue + ?Sized>(value: &T) -> Vec<u8> {
+            let mut out = Vec::new();
+            value.write_json(&mut out);
+            out
+        }
+        assert_eq!(direct(&u64::MAX), serde_json::to_vec(&u64::MAX).unwrap());
+        assert_eq!(direct(&i64::MIN), serde_json::to_vec(&i64::MIN).unwrap());
+        assert_eq!(direct(&u128::MAX), serde_json::to_vec(&u128::MAX).unwrap());
+        assert_eq!(direct(&0u8), b"0");
+        let s = "q\"\\\n\u{1}\u{2028}😀";
+        assert_eq!(direct(s), serde_json::to_vec(s).unwrap());
+        assert_eq!(direct(&&&String::from(s)), serde_json::to_vec(s).unwrap());
+        assert_eq!(
+            direct(&std::sync::Arc::<str>::from(s)),
+            serde_json::to_vec(s).unwrap()
+        );
+    }
+
+    #[test]
+    fn json_body_is_exact_and_reentrant() {
+        let body = json_body(|out| {
+            out.extend_from_slice(b"{\"a\":");
+            // Another body rendered from inside this one uses its own buffer.
+            let inner = json_body(|out| {
+                out.extend_from_slice(b"1");
+                Ok(())
+            })?;
+            out.extend_from_slice(&inner);
+            out.push(b'}');
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(body.as_ref(), b"{\"a\":1}");
+        assert!(json_body(|_| Err(serde_json::Error::custom("no"))).is_err());
+        let big = json_body(|out| {
+            out.resize(100_000, b' ');
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(big.len(), 100_000);
+    }
+
+    #[test]
+    fn header_values_long_and_short() {
+        let mut headers = HeaderMap::new();
+        append_header(&mut headers, HeaderName::from_static("x-short"), &42u32);
+        let long = "v".repeat(200);
+        append_header(&mut headers, HeaderName::from_static("x-long"), &long);
+        append_header(&mut headers, HeaderName::from_static("x-bad"), "a\r\nb");
+        assert_eq!(headers["x-short"], "42");
+        assert_eq!(headers["x-long"], long.as_str());
+        assert!(headers.get("x-bad").is_none());
     }
 
     #[test]
