@@ -216,7 +216,7 @@ fn message_expr(v: &Resolved) -> (TokenStream, TokenStream) {
             let args = format_args(v);
             quote!(::std::borrow::Cow::Owned(::httperror::__private::format_message(#args)))
         }
-        Message::Display => quote! {
+        Message::Display { .. } => quote! {
             ::std::borrow::Cow::Owned(::httperror::__private::format_message(
                 ::core::format_args!("{}", self),
             ))
@@ -409,7 +409,7 @@ fn headers_fn(model: &Model) -> Option<TokenStream> {
                 match &header.value {
                     HeaderValue::Fixed(value) => quote! {
                         #private::append_fixed_header(
-                            &mut __headers,
+                            __headers,
                             #name,
                             const { #private::HeaderValue::from_static(#value) },
                         );
@@ -428,7 +428,7 @@ fn headers_fn(model: &Model) -> Option<TokenStream> {
                         };
                         value.set_span(ty.span());
                         let append = quote! {
-                            #private::append_header(&mut __headers, #name, #value);
+                            #private::append_header(__headers, #name, #value);
                         };
                         if *optional {
                             quote! {
@@ -446,10 +446,8 @@ fn headers_fn(model: &Model) -> Option<TokenStream> {
         (bind(members), quote!({ #(#statements)* }))
     });
     Some(quote! {
-        fn headers(&self) -> #private::HeaderMap {
-            let mut __headers = #private::HeaderMap::new();
+        fn write_headers(&self, __headers: &mut #private::HeaderMap) {
             #arms
-            __headers
         }
     })
 }
@@ -482,13 +480,34 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
     text.push(':');
     match &v.message {
         Message::Static(message) => text.push_str(&json::string(message)),
-        Message::Template { .. } | Message::Display => {
+        Message::Template { .. } | Message::Display { .. } => {
             text.push('"');
-            segments.push(Segment::Static(std::mem::take(&mut text)));
-            let args = format_args(v).unwrap_or_else(|| quote!(::core::format_args!("{}", self)));
-            segments.push(Segment::Code(quote! {
-                ::httperror::__private::write_fmt(__out, #args)?;
-            }));
+            if let Some((template, args)) = compiled_message(v) {
+                // Each literal piece escaped here, each value written as
+                // it is: no formatter at run time.
+                let mut args = args.iter();
+                for piece in &template.pieces {
+                    match piece {
+                        Piece::Text(t) => json::escape_into(&mut text, t),
+                        Piece::Arg { .. } => {
+                            let Some(arg) = args.next() else { continue };
+                            segments.push(Segment::Static(std::mem::take(&mut text)));
+                            let mut value = binding(&arg.member);
+                            value.set_span(arg.ty.span());
+                            segments.push(Segment::Code(quote! {
+                                ::httperror::__private::JsonValue::write_json_unquoted(#value, __out);
+                            }));
+                        }
+                    }
+                }
+            } else {
+                segments.push(Segment::Static(std::mem::take(&mut text)));
+                let args =
+                    format_args(v).unwrap_or_else(|| quote!(::core::format_args!("{}", self)));
+                segments.push(Segment::Code(quote! {
+                    ::httperror::__private::write_fmt(__out, #args)?;
+                }));
+            }
             text.push('"');
         }
     }
@@ -542,13 +561,36 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
     segments
 }
 
+/// A message template whose every argument is an integer or a string
+/// with no format spec: its text is the same written piece by piece.
+/// thiserror's literal qualifies only so; other types may be displayed by
+/// thiserror in its own way (a `Path`, say).
+fn compiled_message<'a>(
+    v: &'a Resolved<'a>,
+) -> Option<(
+    &'a crate::template::Template,
+    &'a [crate::valid::TemplateArg<'a>],
+)> {
+    let (template, args) = match &v.message {
+        Message::Template { template, args } => (*template, args.as_slice()),
+        Message::Display {
+            thiserror: Some((template, args)),
+        } => (*template, args.as_slice()),
+        _ => return None,
+    };
+    args.iter()
+        .all(|arg| arg.spec.is_empty() && direct_json(arg.ty))
+        .then_some((template, args))
+}
+
 fn byte_str(text: &str) -> LitByteStr {
     LitByteStr::new(text.as_bytes(), Span::call_site())
 }
 
 fn body_bindings(v: &Resolved) -> TokenStream {
-    let mut members: Vec<&Member> = match &v.message {
-        Message::Template { args, .. } => args.iter().map(|a| &a.member).collect(),
+    let mut members: Vec<&Member> = match (&v.message, compiled_message(v)) {
+        (_, Some((_, args))) => args.iter().map(|a| &a.member).collect(),
+        (Message::Template { args, .. }, None) => args.iter().map(|a| &a.member).collect(),
         _ => Vec::new(),
     };
     members.extend(v.payload.iter().map(|p| &p.member));

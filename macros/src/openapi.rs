@@ -287,7 +287,7 @@ fn example(model: &Model, v: &Resolved) -> Option<Json> {
     let message = match &v.message {
         Message::Static(text) => text.clone(),
         Message::Template { template, .. } => render(v, template)?,
-        Message::Display => render(v, v.display?)?,
+        Message::Display { .. } => render(v, v.display?)?,
     };
     let mut body: Vec<(String, Json)> = problem_members(model, v)
         .into_iter()

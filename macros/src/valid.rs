@@ -52,13 +52,18 @@ pub enum Message<'a> {
         /// The field each argument reads, in the template's order.
         args: Vec<TemplateArg<'a>>,
     },
-    /// The error's own `Display`.
-    Display,
+    /// The error's own `Display`; with thiserror's `#[error("...")]`
+    /// literal, its arguments resolved to fields, so simple ones can be
+    /// written without a formatter.
+    Display {
+        thiserror: Option<(&'a Template, Vec<TemplateArg<'a>>)>,
+    },
 }
 
 pub struct TemplateArg<'a> {
     pub member: Member,
     pub ty: &'a Type,
+    pub spec: String,
     pub fmt_trait: FmtTrait,
 }
 
@@ -234,7 +239,16 @@ fn resolve<'a>(
             },
         },
         None if status.code >= 500 => Message::Static(status.reason.clone()),
-        None => Message::Display,
+        // thiserror's literal without arguments is the `Display` text.
+        None => match variant.display.as_ref() {
+            Some(template) => match template.static_text() {
+                Some(text) => Message::Static(text),
+                None => Message::Display {
+                    thiserror: resolve_args(variant, template).map(|args| (template, args)),
+                },
+            },
+            None => Message::Display { thiserror: None },
+        },
     };
 
     let payload = payload_keys(cx, input, variant, keys);
@@ -254,6 +268,36 @@ fn resolve<'a>(
     })
 }
 
+/// The fields a template's arguments read; `None` if one is not a field.
+fn resolve_args<'a>(
+    variant: &'a Variant<'a>,
+    template: &'a Template,
+) -> Option<Vec<TemplateArg<'a>>> {
+    template
+        .args()
+        .map(|(reference, spec)| {
+            let field = find_field(variant, reference)?;
+            Some(TemplateArg {
+                member: field.member.clone(),
+                ty: &field.original.ty,
+                spec: spec.to_owned(),
+                fmt_trait: FmtTrait::of_spec(spec),
+            })
+        })
+        .collect()
+}
+
+fn find_field<'a>(variant: &'a Variant<'a>, reference: &FieldRef) -> Option<&'a Field<'a>> {
+    variant
+        .fields
+        .iter()
+        .find(|field| match (&field.member, reference) {
+            (Member::Named(ident), FieldRef::Named(name)) => ident.unraw() == name,
+            (Member::Unnamed(index), FieldRef::Index(i)) => index.index as usize == *i,
+            _ => false,
+        })
+}
+
 fn template_args<'a>(
     cx: &Ctxt,
     variant: &'a Variant<'a>,
@@ -261,18 +305,11 @@ fn template_args<'a>(
 ) -> Vec<TemplateArg<'a>> {
     let mut args = Vec::new();
     for (reference, spec) in template.args() {
-        let found = variant
-            .fields
-            .iter()
-            .find(|field| match (&field.member, reference) {
-                (Member::Named(ident), FieldRef::Named(name)) => ident.unraw() == name,
-                (Member::Unnamed(index), FieldRef::Index(i)) => index.index as usize == *i,
-                _ => false,
-            });
-        match found {
+        match find_field(variant, reference) {
             Some(field) => args.push(TemplateArg {
                 member: field.member.clone(),
                 ty: &field.original.ty,
+                spec: spec.to_owned(),
                 fmt_trait: FmtTrait::of_spec(spec),
             }),
             None => cx.error_spanned_by(&template.lit, unknown_field_message(variant, reference)),

@@ -242,6 +242,9 @@ const ESCAPE: [u8; 256] = {
 pub trait JsonValue {
     /// Appends the value as JSON.
     fn write_json(&self, out: &mut Vec<u8>);
+
+    /// Appends the value as it reads inside a JSON string (a message).
+    fn write_json_unquoted(&self, out: &mut Vec<u8>);
 }
 
 macro_rules! json_integers {
@@ -250,6 +253,11 @@ macro_rules! json_integers {
             #[inline]
             fn write_json(&self, out: &mut Vec<u8>) {
                 out.extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
+            }
+
+            #[inline]
+            fn write_json_unquoted(&self, out: &mut Vec<u8>) {
+                self.write_json(out);
             }
         }
     )*};
@@ -267,12 +275,22 @@ impl JsonValue for str {
         escape_into(out, self);
         out.push(b'"');
     }
+
+    #[inline]
+    fn write_json_unquoted(&self, out: &mut Vec<u8>) {
+        escape_into(out, self);
+    }
 }
 
 impl JsonValue for String {
     #[inline]
     fn write_json(&self, out: &mut Vec<u8>) {
         self.as_str().write_json(out);
+    }
+
+    #[inline]
+    fn write_json_unquoted(&self, out: &mut Vec<u8>) {
+        self.as_str().write_json_unquoted(out);
     }
 }
 
@@ -281,12 +299,22 @@ impl JsonValue for std::borrow::Cow<'_, str> {
     fn write_json(&self, out: &mut Vec<u8>) {
         (**self).write_json(out);
     }
+
+    #[inline]
+    fn write_json_unquoted(&self, out: &mut Vec<u8>) {
+        (**self).write_json_unquoted(out);
+    }
 }
 
 impl<T: ?Sized + JsonValue> JsonValue for &T {
     #[inline]
     fn write_json(&self, out: &mut Vec<u8>) {
         (**self).write_json(out);
+    }
+
+    #[inline]
+    fn write_json_unquoted(&self, out: &mut Vec<u8>) {
+        (**self).write_json_unquoted(out);
     }
 }
 
@@ -295,6 +323,11 @@ impl<T: ?Sized + JsonValue> JsonValue for Box<T> {
     fn write_json(&self, out: &mut Vec<u8>) {
         (**self).write_json(out);
     }
+
+    #[inline]
+    fn write_json_unquoted(&self, out: &mut Vec<u8>) {
+        (**self).write_json_unquoted(out);
+    }
 }
 
 impl<T: ?Sized + JsonValue> JsonValue for std::rc::Rc<T> {
@@ -302,12 +335,22 @@ impl<T: ?Sized + JsonValue> JsonValue for std::rc::Rc<T> {
     fn write_json(&self, out: &mut Vec<u8>) {
         (**self).write_json(out);
     }
+
+    #[inline]
+    fn write_json_unquoted(&self, out: &mut Vec<u8>) {
+        (**self).write_json_unquoted(out);
+    }
 }
 
 impl<T: ?Sized + JsonValue> JsonValue for std::sync::Arc<T> {
     #[inline]
     fn write_json(&self, out: &mut Vec<u8>) {
         (**self).write_json(out);
+    }
+
+    #[inline]
+    fn write_json_unquoted(&self, out: &mut Vec<u8>) {
+        (**self).write_json_unquoted(out);
     }
 }
 

@@ -156,6 +156,12 @@ impl HttpError for Abort {
         self.headers.clone()
     }
 
+    fn write_headers(&self, headers: &mut HeaderMap) {
+        for (name, value) in &self.headers {
+            headers.append(name, value.clone());
+        }
+    }
+
     fn serialize_body<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if self.failed {
             return Err(S::Error::custom(

@@ -36,6 +36,7 @@ pub trait HttpError: std::error::Error {
 
     /// The body's media type: `application/json`, or
     /// `application/problem+json` with `#[http_error(format = "problem")]`.
+    /// It must be a valid header value: it is made one at compile time.
     const CONTENT_TYPE: &'static str = "application/json";
 
     /// The body of the plain 500 that replaces a response whose payload
@@ -56,7 +57,16 @@ pub trait HttpError: std::error::Error {
 
     /// Headers of the response besides `content-type`.
     fn headers(&self) -> HeaderMap {
-        HeaderMap::new()
+        let mut headers = HeaderMap::new();
+        self.write_headers(&mut headers);
+        headers
+    }
+
+    /// Appends the headers of the response besides `content-type` to
+    /// `headers`: [`to_response`](Self::to_response) writes them straight
+    /// into the response's own map. The derive implements this.
+    fn write_headers(&self, headers: &mut HeaderMap) {
+        let _ = headers;
     }
 
     /// The body, as serde sees it. [`body`](Self::body) wraps this in a
@@ -117,24 +127,37 @@ pub trait HttpError: std::error::Error {
     fn to_response(&self) -> Response<Bytes> {
         let status = self.status();
         #[cfg(feature = "tracing")]
-        if status.is_server_error() {
+        if status.is_server_error() && crate::report::enabled() {
             crate::report::server_error(self, status);
         }
-        if !has_body(status) {
-            return build(status, self.headers(), Bytes::new());
-        }
-        match self.json_body() {
-            Ok(body) => {
-                let mut headers = self.headers();
-                headers.insert(CONTENT_TYPE, content_type(Self::CONTENT_TYPE));
-                build(status, headers, body)
+        let body = if has_body(status) {
+            match self.json_body() {
+                Ok(body) => Some(body),
+                Err(_error) => {
+                    #[cfg(feature = "tracing")]
+                    crate::report::serialization_failed(self, &_error);
+                    return serialization_failed(
+                        const { HeaderValue::from_static(Self::CONTENT_TYPE) },
+                        Self::INTERNAL_ERROR_BODY,
+                    );
+                }
             }
-            Err(_error) => {
-                #[cfg(feature = "tracing")]
-                crate::report::serialization_failed(self, &_error);
-                serialization_failed(Self::CONTENT_TYPE, Self::INTERNAL_ERROR_BODY)
-            }
+        } else {
+            None
+        };
+        // Built in place: the headers go straight into the response's map.
+        let has_body = body.is_some();
+        let mut response = Response::new(body.unwrap_or_default());
+        *response.status_mut() = status;
+        let headers = response.headers_mut();
+        self.write_headers(headers);
+        if has_body {
+            headers.insert(
+                CONTENT_TYPE,
+                const { HeaderValue::from_static(Self::CONTENT_TYPE) },
+            );
         }
+        response
     }
 
     /// The OpenAPI 3.1 Responses Object of this type: one entry per status,
@@ -194,31 +217,11 @@ impl<E: ?Sized> Clone for Body<'_, E> {
 
 impl<E: ?Sized> Copy for Body<'_, E> {}
 
-fn build(status: StatusCode, headers: HeaderMap, body: Bytes) -> Response<Bytes> {
-    let mut response = Response::new(body);
-    *response.status_mut() = status;
-    *response.headers_mut() = headers;
-    response
-}
-
 /// A plain 500 that shows nothing of the error whose body failed to
 /// serialize, not even its headers.
-fn serialization_failed(media_type: &'static str, body: &'static [u8]) -> Response<Bytes> {
-    let mut headers = HeaderMap::new();
-    headers.insert(CONTENT_TYPE, content_type(media_type));
-    build(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        headers,
-        Bytes::from_static(body),
-    )
-}
-
-fn content_type(media_type: &'static str) -> HeaderValue {
-    match media_type {
-        "application/json" => HeaderValue::from_static("application/json"),
-        "application/problem+json" => HeaderValue::from_static("application/problem+json"),
-        // A hand-written implementation's own; never a panic if it is bad.
-        other => HeaderValue::from_str(other)
-            .unwrap_or_else(|_| HeaderValue::from_static("application/json")),
-    }
+fn serialization_failed(content_type: HeaderValue, body: &'static [u8]) -> Response<Bytes> {
+    let mut response = Response::new(Bytes::from_static(body));
+    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    response.headers_mut().insert(CONTENT_TYPE, content_type);
+    response
 }

@@ -1,0 +1,169 @@
+//! The responses the benchmarks compare, for each variant of the design's
+//! `StorageError`: the derive's `to_response()`; the careful hand-written
+//! equivalent (a `#[derive(Serialize)]` body, `serde_json::to_vec`,
+//! `http::Response`); and the common way (`serde_json::json!` and
+//! `axum::Json` into an axum response, body collected).
+
+#![allow(dead_code)]
+
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use axum::response::IntoResponse;
+use bytes::Bytes;
+use http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
+use http::{HeaderValue, Response, StatusCode};
+use httperror::HttpError;
+use httperror_tests::StorageError;
+use serde::Serialize;
+
+pub const VARIANTS: [&str; 5] = [
+    "NotFound",
+    "QuotaExceeded",
+    "Throttled",
+    "Unauthorized",
+    "Backend",
+];
+
+pub fn error(variant: &str) -> StorageError {
+    match variant {
+        "NotFound" => StorageError::NotFound {
+            id: "report-2024.pdf".into(),
+        },
+        "QuotaExceeded" => StorageError::QuotaExceeded {
+            used: 10_485_760,
+            limit: 8_388_608,
+        },
+        "Throttled" => StorageError::Throttled { retry_after: 30 },
+        "Unauthorized" => StorageError::Unauthorized,
+        _ => StorageError::Backend(std::io::Error::other("disk /dev/sda3 failed")),
+    }
+}
+
+/// `#[derive(HttpError)]`.
+pub fn derived(error: &StorageError) -> Response<Bytes> {
+    error.to_response()
+}
+
+/// What a careful developer writes by hand for the same responses.
+pub fn hand_written(error: &StorageError) -> Response<Bytes> {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        message: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        used: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        limit: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        retry_after: Option<u32>,
+    }
+    let display;
+    let quota;
+    let mut body = Body {
+        message: "",
+        id: None,
+        used: None,
+        limit: None,
+        retry_after: None,
+    };
+    let mut builder =
+        Response::builder().header(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    let status = match error {
+        StorageError::NotFound { id } => {
+            display = error.to_string();
+            body.message = &display;
+            body.id = Some(id);
+            StatusCode::NOT_FOUND
+        }
+        StorageError::QuotaExceeded { used, limit } => {
+            quota = format!("quota exceeded: {used} of {limit} bytes used");
+            body.message = &quota;
+            body.used = Some(*used);
+            body.limit = Some(*limit);
+            StatusCode::INSUFFICIENT_STORAGE
+        }
+        StorageError::Throttled { retry_after } => {
+            body.message = "too many requests";
+            body.retry_after = Some(*retry_after);
+            builder = builder.header(RETRY_AFTER, HeaderValue::from(*retry_after));
+            StatusCode::TOO_MANY_REQUESTS
+        }
+        StorageError::Unauthorized => {
+            body.message = "authentication required";
+            builder = builder.header(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            StatusCode::UNAUTHORIZED
+        }
+        StorageError::Backend(_) => {
+            body.message = "Internal Server Error";
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    };
+    let bytes = serde_json::to_vec(&body).unwrap_or_default();
+    builder
+        .status(status)
+        .body(Bytes::from(bytes))
+        .unwrap_or_default()
+}
+
+/// The common way: `json!` and `axum::Json`, then the body collected.
+pub fn common_way(error: &StorageError) -> Response<Bytes> {
+    use serde_json::json;
+    let response = match error {
+        StorageError::NotFound { id } => (
+            StatusCode::NOT_FOUND,
+            axum::Json(json!({"message": error.to_string(), "id": id})),
+        )
+            .into_response(),
+        StorageError::QuotaExceeded { used, limit } => (
+            StatusCode::INSUFFICIENT_STORAGE,
+            axum::Json(json!({
+                "message": format!("quota exceeded: {used} of {limit} bytes used"),
+                "used": used,
+                "limit": limit,
+            })),
+        )
+            .into_response(),
+        StorageError::Throttled { retry_after } => (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(RETRY_AFTER, retry_after.to_string())],
+            axum::Json(json!({"message": "too many requests", "retry_after": retry_after})),
+        )
+            .into_response(),
+        StorageError::Unauthorized => (
+            StatusCode::UNAUTHORIZED,
+            [(WWW_AUTHENTICATE, "Bearer")],
+            axum::Json(json!({"message": "authentication required"})),
+        )
+            .into_response(),
+        StorageError::Backend(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            axum::Json(json!({"message": "Internal Server Error"})),
+        )
+            .into_response(),
+    };
+    let (parts, body) = response.into_parts();
+    let bytes = ready(axum::body::to_bytes(body, usize::MAX)).unwrap_or_default();
+    Response::from_parts(parts, bytes)
+}
+
+/// Polls a future that is ready at once (a full body) to its value.
+fn ready<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+            return output;
+        }
+    }
+}
+
+pub type Case = fn(&StorageError) -> Response<Bytes>;
+
+pub const WAYS: [(&str, Case); 3] = [
+    ("derived", derived),
+    ("hand-written", hand_written),
+    ("common way", common_way),
+];

@@ -1,0 +1,123 @@
+//! Instructions (callgrind) and heap allocations per response, for each
+//! variant of the design's `StorageError` and each way of answering it, in
+//! one run: `cargo bench -p httperror-tests --bench instructions`.
+//!
+//! Instructions are counted by running this binary under
+//! `valgrind --tool=callgrind` twice per case, with 0 and with N responses:
+//! the difference over N is the cost of one response, whatever the process
+//! does at start. Unlike time, the count is the same on a loaded machine.
+
+mod cases;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use cases::{VARIANTS, WAYS, error};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // A reallocation is an allocation as far as the allocator's work goes.
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+const CASE: &str = "HTTPERROR_BENCH_CASE";
+const ITERATIONS: usize = 2000;
+
+fn run(way: &str, variant: &str, iterations: usize) {
+    let error = error(variant);
+    let (_, case) = WAYS
+        .iter()
+        .find(|(name, _)| *name == way)
+        .expect("a known way");
+    // One response first, so one-time costs (a thread's scratch buffer, lazy
+    // statics) are not counted as the cost of every response.
+    std::hint::black_box(case(std::hint::black_box(&error)));
+    for _ in 0..iterations {
+        std::hint::black_box(case(std::hint::black_box(&error)));
+    }
+}
+
+fn allocations(way: &str, variant: &str) -> f64 {
+    let error = error(variant);
+    let (_, case) = WAYS
+        .iter()
+        .find(|(name, _)| *name == way)
+        .expect("a known way");
+    std::hint::black_box(case(&error));
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    for _ in 0..1000 {
+        std::hint::black_box(case(std::hint::black_box(&error)));
+    }
+    (ALLOCATIONS.load(Ordering::Relaxed) - before) as f64 / 1000.0
+}
+
+/// Instructions callgrind counts for `iterations` responses of one case.
+fn callgrind(way: &str, variant: &str, iterations: usize) -> Option<u64> {
+    let exe = std::env::current_exe().ok()?;
+    let output = Command::new("valgrind")
+        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+        .arg(exe)
+        .env(CASE, format!("{way}/{variant}/{iterations}"))
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    stderr
+        .lines()
+        .find_map(|line| line.split("Collected :").nth(1))
+        .and_then(|n| n.trim().parse().ok())
+}
+
+fn main() {
+    if let Ok(case) = std::env::var(CASE) {
+        let mut parts = case.split('/');
+        let (Some(way), Some(variant), Some(n)) = (parts.next(), parts.next(), parts.next()) else {
+            return;
+        };
+        run(way, variant, n.parse().unwrap_or(0));
+        return;
+    }
+    let valgrind = Command::new("valgrind").arg("--version").output().is_ok();
+    if !valgrind {
+        println!("valgrind not found: instruction counts are skipped, allocations follow");
+    }
+    println!("| variant | way | instructions / response | allocations / response |");
+    println!("| --- | --- | ---: | ---: |");
+    for variant in VARIANTS {
+        for (way, _) in WAYS {
+            let instructions = if valgrind {
+                match (
+                    callgrind(way, variant, 0),
+                    callgrind(way, variant, ITERATIONS),
+                ) {
+                    (Some(base), Some(total)) => {
+                        format!("{}", total.saturating_sub(base) / ITERATIONS as u64)
+                    }
+                    _ => "n/a".to_owned(),
+                }
+            } else {
+                "n/a".to_owned()
+            };
+            println!(
+                "| {variant} | {way} | {instructions} | {} |",
+                allocations(way, variant)
+            );
+        }
+    }
+}
