@@ -5,7 +5,17 @@
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
+use httperror::HttpError;
 use httperror_tests::app::{self, Config};
+
+/// A payload whose `Serialize` fails: a map with non-string keys.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[error("bad")]
+#[status(400)]
+struct Unserializable {
+    #[payload]
+    map: std::collections::BTreeMap<(u8, u8), u8>,
+}
 
 #[derive(Clone, Default)]
 struct Captured(Arc<Mutex<Vec<u8>>>);
@@ -70,4 +80,16 @@ async fn a_5xx_is_logged_with_its_chain() {
         "{line}"
     );
     assert!(!log.contains("missing"), "{log}");
+
+    // A body that fails to serialize: a plain 500, and a log line that says
+    // why, without the value.
+    let response = Unserializable { map: [((1, 2), 3)].into() }.to_response();
+    assert_eq!(response.status().as_u16(), 500);
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let line = log
+        .lines()
+        .find(|l| l.contains("failed to serialize"))
+        .unwrap_or_else(|| panic!("not logged:\n{log}"));
+    assert!(line.contains("ERROR") && line.contains("status=400"), "{line}");
+    assert!(line.contains("key must be a string"), "{line}");
 }
