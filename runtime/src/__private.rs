@@ -306,53 +306,24 @@ impl JsonValue for std::borrow::Cow<'_, str> {
     }
 }
 
-impl<T: ?Sized + JsonValue> JsonValue for &T {
-    #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
-        (**self).write_json(out);
-    }
+/// Pointers write what they point to.
+macro_rules! json_pointers {
+    ($($pointer:ty),*) => {$(
+        impl<T: ?Sized + JsonValue> JsonValue for $pointer {
+            #[inline]
+            fn write_json(&self, out: &mut Vec<u8>) {
+                (**self).write_json(out);
+            }
 
-    #[inline]
-    fn write_json_unquoted(&self, out: &mut Vec<u8>) {
-        (**self).write_json_unquoted(out);
-    }
+            #[inline]
+            fn write_json_unquoted(&self, out: &mut Vec<u8>) {
+                (**self).write_json_unquoted(out);
+            }
+        }
+    )*};
 }
 
-impl<T: ?Sized + JsonValue> JsonValue for Box<T> {
-    #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
-        (**self).write_json(out);
-    }
-
-    #[inline]
-    fn write_json_unquoted(&self, out: &mut Vec<u8>) {
-        (**self).write_json_unquoted(out);
-    }
-}
-
-impl<T: ?Sized + JsonValue> JsonValue for std::rc::Rc<T> {
-    #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
-        (**self).write_json(out);
-    }
-
-    #[inline]
-    fn write_json_unquoted(&self, out: &mut Vec<u8>) {
-        (**self).write_json_unquoted(out);
-    }
-}
-
-impl<T: ?Sized + JsonValue> JsonValue for std::sync::Arc<T> {
-    #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
-        (**self).write_json(out);
-    }
-
-    #[inline]
-    fn write_json_unquoted(&self, out: &mut Vec<u8>) {
-        (**self).write_json_unquoted(out);
-    }
-}
+json_pointers!(&T, Box<T>, std::rc::Rc<T>, std::sync::Arc<T>);
 
 /// A dynamic body as `Bytes` with one allocation: written into a reused
 /// per-thread buffer, then copied into an allocation of exactly its size

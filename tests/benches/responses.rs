@@ -22,7 +22,11 @@ fn main() {
             // `json!` orders keys alphabetically: equal as JSON.
             assert_eq!(json(ours.body()), json(theirs.body()), "{variant}");
         }
-        assert_eq!(ours.body(), hand_written(&error).body(), "{variant}: same bytes");
+        assert_eq!(
+            ours.body(),
+            hand_written(&error).body(),
+            "{variant}: same bytes"
+        );
     }
     divan::main();
 }

@@ -30,17 +30,107 @@ const AUTH: (&str, &str) = ("authorization", "Bearer demo-token");
 
 fn kinds() -> Vec<Kind> {
     vec![
-        Kind { method: Method::GET, path: |i| format!("/files/missing-{i}"), template: Some("/files/{id}"), headers: &[], body: 0, statuses: &[404], exact: None },
-        Kind { method: Method::PUT, path: |i| format!("/files/anon-{i}"), template: Some("/files/{id}"), headers: &[], body: 1, statuses: &[401], exact: None },
-        Kind { method: Method::GET, path: |_| "/files/corrupt".into(), template: Some("/files/{id}"), headers: &[], body: 0, statuses: &[500], exact: Some(r#"{"message":"Internal Server Error"}"#) },
-        Kind { method: Method::GET, path: |_| "/admin/usage".into(), template: Some("/admin/usage"), headers: &[], body: 0, statuses: &[403], exact: None },
-        Kind { method: Method::GET, path: |_| "/files".into(), template: Some("/files"), headers: &[("accept", "text/html")], body: 0, statuses: &[406], exact: None },
-        Kind { method: Method::GET, path: |i| format!("/nowhere/{i}"), template: None, headers: &[], body: 0, statuses: &[404], exact: Some(r#"{"message":"Not found.","code":"not_found"}"#) },
-        Kind { method: Method::POST, path: |_| "/files/x".into(), template: None, headers: &[], body: 0, statuses: &[405], exact: Some(r#"{"message":"Method \"POST\" not allowed.","code":"method_not_allowed"}"#) },
-        Kind { method: Method::PUT, path: |i| format!("/files/big-{i}"), template: Some("/files/{id}"), headers: &[AUTH], body: 2000, statuses: &[507, 429], exact: None },
-        Kind { method: Method::PUT, path: |i| format!("/files/small-{}", i % 64), template: Some("/files/{id}"), headers: &[AUTH], body: 1, statuses: &[201, 204, 429], exact: None },
-        Kind { method: Method::DELETE, path: |i| format!("/files/small-{}", i % 64), template: Some("/files/{id}"), headers: &[AUTH], body: 0, statuses: &[204, 404], exact: None },
-        Kind { method: Method::HEAD, path: |i| format!("/files/missing-{i}"), template: None, headers: &[], body: 0, statuses: &[404], exact: Some("") },
+        Kind {
+            method: Method::GET,
+            path: |i| format!("/files/missing-{i}"),
+            template: Some("/files/{id}"),
+            headers: &[],
+            body: 0,
+            statuses: &[404],
+            exact: None,
+        },
+        Kind {
+            method: Method::PUT,
+            path: |i| format!("/files/anon-{i}"),
+            template: Some("/files/{id}"),
+            headers: &[],
+            body: 1,
+            statuses: &[401],
+            exact: None,
+        },
+        Kind {
+            method: Method::GET,
+            path: |_| "/files/corrupt".into(),
+            template: Some("/files/{id}"),
+            headers: &[],
+            body: 0,
+            statuses: &[500],
+            exact: Some(r#"{"message":"Internal Server Error"}"#),
+        },
+        Kind {
+            method: Method::GET,
+            path: |_| "/admin/usage".into(),
+            template: Some("/admin/usage"),
+            headers: &[],
+            body: 0,
+            statuses: &[403],
+            exact: None,
+        },
+        Kind {
+            method: Method::GET,
+            path: |_| "/files".into(),
+            template: Some("/files"),
+            headers: &[("accept", "text/html")],
+            body: 0,
+            statuses: &[406],
+            exact: None,
+        },
+        Kind {
+            method: Method::GET,
+            path: |i| format!("/nowhere/{i}"),
+            template: None,
+            headers: &[],
+            body: 0,
+            statuses: &[404],
+            exact: Some(r#"{"message":"Not found.","code":"not_found"}"#),
+        },
+        Kind {
+            method: Method::POST,
+            path: |_| "/files/x".into(),
+            template: None,
+            headers: &[],
+            body: 0,
+            statuses: &[405],
+            exact: Some(
+                r#"{"message":"Method \"POST\" not allowed.","code":"method_not_allowed"}"#,
+            ),
+        },
+        Kind {
+            method: Method::PUT,
+            path: |i| format!("/files/big-{i}"),
+            template: Some("/files/{id}"),
+            headers: &[AUTH],
+            body: 2000,
+            statuses: &[507, 429],
+            exact: None,
+        },
+        Kind {
+            method: Method::PUT,
+            path: |i| format!("/files/small-{}", i % 64),
+            template: Some("/files/{id}"),
+            headers: &[AUTH],
+            body: 1,
+            statuses: &[201, 204, 429],
+            exact: None,
+        },
+        Kind {
+            method: Method::DELETE,
+            path: |i| format!("/files/small-{}", i % 64),
+            template: Some("/files/{id}"),
+            headers: &[AUTH],
+            body: 0,
+            statuses: &[204, 404],
+            exact: None,
+        },
+        Kind {
+            method: Method::HEAD,
+            path: |i| format!("/files/missing-{i}"),
+            template: None,
+            headers: &[],
+            body: 0,
+            statuses: &[404],
+            exact: Some(""),
+        },
     ]
 }
 
@@ -53,10 +143,10 @@ fn schemas(document: &Value) -> Schemas {
         for (method, operation) in item.as_object().into_iter().flatten() {
             for (status, response) in operation["responses"].as_object().into_iter().flatten() {
                 let schema = &response["content"]["application/json"]["schema"];
-                if let (Ok(status), false) = (status.parse(), schema.is_null()) {
-                    if let Ok(validator) = jsonschema::validator_for(schema) {
-                        schemas.insert((method.to_uppercase(), path.clone(), status), validator);
-                    }
+                if let (Ok(status), false) = (status.parse(), schema.is_null())
+                    && let Ok(validator) = jsonschema::validator_for(schema)
+                {
+                    schemas.insert((method.to_uppercase(), path.clone(), status), validator);
                 }
             }
         }
@@ -67,12 +157,25 @@ fn schemas(document: &Value) -> Schemas {
 #[tokio::main]
 async fn main() {
     let mut args = std::env::args().skip(1);
-    let base = args.next().unwrap_or_else(|| "http://127.0.0.1:3000".into());
+    let base = args
+        .next()
+        .unwrap_or_else(|| "http://127.0.0.1:3000".into());
     let total: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100_000);
     let concurrency: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(32);
 
-    let client = Client::builder().no_proxy().pool_max_idle_per_host(concurrency).build().unwrap();
-    let document: Value = client.get(format!("{base}/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let client = Client::builder()
+        .no_proxy()
+        .pool_max_idle_per_host(concurrency)
+        .build()
+        .unwrap();
+    let document: Value = client
+        .get(format!("{base}/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let schemas = Arc::new(schemas(&document));
     let kinds = Arc::new(kinds());
     let next = Arc::new(AtomicUsize::new(0));
@@ -82,7 +185,8 @@ async fn main() {
 
     let mut tasks = Vec::new();
     for _ in 0..concurrency {
-        let (client, base, schemas, kinds) = (client.clone(), base.clone(), schemas.clone(), kinds.clone());
+        let (client, base, schemas, kinds) =
+            (client.clone(), base.clone(), schemas.clone(), kinds.clone());
         let (next, failures, counts) = (next.clone(), failures.clone(), counts.clone());
         tasks.push(tokio::spawn(async move {
             loop {
@@ -91,7 +195,8 @@ async fn main() {
                     break;
                 }
                 let kind = &kinds[i % kinds.len()];
-                let mut request = client.request(kind.method.clone(), format!("{base}{}", (kind.path)(i)));
+                let mut request =
+                    client.request(kind.method.clone(), format!("{base}{}", (kind.path)(i)));
                 for (name, value) in kind.headers {
                     request = request.header(*name, *value);
                 }
@@ -107,10 +212,10 @@ async fn main() {
                     }
                     Err(err) => Some(format!("request failed: {err}")),
                 };
-                if let Some(problem) = problem {
-                    if failures.fetch_add(1, Ordering::Relaxed) < 10 {
-                        eprintln!("{} {}: {problem}", kind.method, (kind.path)(i));
-                    }
+                if let Some(problem) = problem
+                    && failures.fetch_add(1, Ordering::Relaxed) < 10
+                {
+                    eprintln!("{} {}: {problem}", kind.method, (kind.path)(i));
                 }
             }
         }));
@@ -133,10 +238,14 @@ async fn main() {
 
 fn check(kind: &Kind, status: u16, body: &[u8], schemas: &Schemas) -> Option<String> {
     if !kind.statuses.contains(&status) {
-        return Some(format!("status {status}, expected one of {:?}", kind.statuses));
+        return Some(format!(
+            "status {status}, expected one of {:?}",
+            kind.statuses
+        ));
     }
     if let Some(exact) = kind.exact {
-        return (body != exact.as_bytes()).then(|| format!("body {:?}", String::from_utf8_lossy(body)));
+        return (body != exact.as_bytes())
+            .then(|| format!("body {:?}", String::from_utf8_lossy(body)));
     }
     if body.is_empty() {
         return (status != 204 && status != 201).then(|| format!("{status} with an empty body"));
@@ -147,7 +256,12 @@ fn check(kind: &Kind, status: u16, body: &[u8], schemas: &Schemas) -> Option<Str
     let template = kind.template?;
     match schemas.get(&(kind.method.to_string(), template.to_owned(), status)) {
         Some(validator) if validator.is_valid(&json) => None,
-        Some(_) => Some(format!("{status} body {json} does not match its documented schema")),
-        None => Some(format!("{status} is not documented for {} {template}", kind.method)),
+        Some(_) => Some(format!(
+            "{status} body {json} does not match its documented schema"
+        )),
+        None => Some(format!(
+            "{status} is not documented for {} {template}",
+            kind.method
+        )),
     }
 }

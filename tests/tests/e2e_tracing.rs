@@ -83,13 +83,19 @@ async fn a_5xx_is_logged_with_its_chain() {
 
     // A body that fails to serialize: a plain 500, and a log line that says
     // why, without the value.
-    let response = Unserializable { map: [((1, 2), 3)].into() }.to_response();
+    let response = Unserializable {
+        map: [((1, 2), 3)].into(),
+    }
+    .to_response();
     assert_eq!(response.status().as_u16(), 500);
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     let line = log
         .lines()
         .find(|l| l.contains("failed to serialize"))
         .unwrap_or_else(|| panic!("not logged:\n{log}"));
-    assert!(line.contains("ERROR") && line.contains("status=400"), "{line}");
+    assert!(
+        line.contains("ERROR") && line.contains("status=400"),
+        "{line}"
+    );
     assert!(line.contains("key must be a string"), "{line}");
 }

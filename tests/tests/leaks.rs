@@ -60,7 +60,10 @@ fn assert_clean<E: HttpError + IntoResponse + actix_web::ResponseError>(error: E
         format!("{:?}", error.headers()),
         format!("{:?}", error.to_response()),
         String::from_utf8_lossy(error.to_response().body()).into_owned(),
-        format!("{:?}", actix_web::ResponseError::error_response(&error).headers()),
+        format!(
+            "{:?}",
+            actix_web::ResponseError::error_response(&error).headers()
+        ),
     ];
     for text in texts {
         assert!(!text.contains("SECRET"), "leaked: {text}");

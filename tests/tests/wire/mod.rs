@@ -22,6 +22,18 @@ impl Raw {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     }
+
+    /// A response that carries no content: this status, no content type,
+    /// not one byte after the head.
+    pub fn assert_no_content(&self, status_line: &str) {
+        assert_eq!(self.status_line, status_line);
+        assert_eq!(self.header("content-type"), None, "{status_line}");
+        assert!(
+            self.body.is_empty(),
+            "{status_line}: {:?}",
+            String::from_utf8_lossy(&self.body)
+        );
+    }
 }
 
 /// Sends `method path` with `Connection: close` and reads until the server
