@@ -123,7 +123,9 @@ pub trait HttpError: std::error::Error {
     /// The whole response: status, headers, `content-type:
     /// application/json` and the body; for 1xx, 204, 205 and 304, no body
     /// and no content-type. If a payload fails to serialize, the response
-    /// is a plain 500 that shows nothing of it.
+    /// is a plain 500 that shows nothing of it. With the `tracing` feature,
+    /// a 5xx is logged here, once, at error level with its `source()` chain
+    /// (and a body that failed to serialize, with the serializer's error).
     fn to_response(&self) -> Response<Bytes> {
         let status = self.status();
         #[cfg(feature = "tracing")]

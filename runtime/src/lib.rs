@@ -91,7 +91,10 @@
 //! The public message, a `format!` template over the fields (`{field}`,
 //! `{0}`, `{x:?}`, `{n:>5}`). Without it, a non-5xx answers with its
 //! `Display`, and a 5xx with its reason phrase, so internal text reaches a
-//! client only where a message was written for it.
+//! client only where a message was written for it. Where `Display` is
+//! thiserror's `#[error("...")]` literal, the derive reads that literal at
+//! compile time: without arguments it is a static body, and with integer
+//! or string arguments it is written without a formatter, to the same text.
 //!
 //! ```
 //! # use httperror::HttpError;
