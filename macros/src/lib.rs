@@ -34,12 +34,12 @@ pub fn derive_http_error(input: TokenStream) -> TokenStream {
 fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
     let cx = ctxt::Ctxt::new();
     let parsed = ast::Input::from_syn(&cx, input);
-    let tokens = parsed.as_ref().map(|parsed| {
-        let model = valid::check(&cx, parsed);
-        expand::impl_http_error(&model)
-    });
-    match cx.check() {
-        Ok(()) => tokens.unwrap_or_default(),
-        Err(error) => fallback::expand(input, &error),
+    // Checked before expanding: a model with errors is incomplete.
+    let model = parsed.as_ref().map(|parsed| valid::check(&cx, parsed));
+    match (cx.check(), model) {
+        (Ok(()), Some(model)) => expand::impl_http_error(&model),
+        (Err(error), _) => fallback::expand(input, &error),
+        // `from_syn` reports every input it rejects.
+        (Ok(()), None) => proc_macro2::TokenStream::new(),
     }
 }
