@@ -179,7 +179,7 @@ impl<'de> serde::Deserialize<'de> for Entries {
 
 /// Writes into a JSON string's contents, escaping exactly as serde_json
 /// does, so static fragments from the macro and dynamic text read alike.
-pub struct JsonStr<'a>(pub &'a mut Vec<u8>);
+struct JsonStr<'a>(&'a mut Vec<u8>);
 
 impl fmt::Write for JsonStr<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
