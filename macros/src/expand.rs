@@ -45,7 +45,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
     let openapi = openapi_fn(model);
     // Framework impls go through the runtime's macros, which expand to
     // nothing when the runtime's feature for that framework is off.
-    let integrations = ["impl_utoipa", "impl_axum", "impl_actix_web"].map(|name| {
+    let integrations = ["impl_utoipa", "impl_utoipa5", "impl_axum", "impl_actix_web"].map(|name| {
         let name = Ident::new(name, Span::call_site());
         quote! {
             ::httperror::__private::#name! {
@@ -311,8 +311,8 @@ fn openapi_fn(model: &Model) -> TokenStream {
         let ty = static_lifetimes(ty);
         quote! {
             || {
-                use #private::openapi::{Open as _, ViaSchemars as _, ViaUtoipa as _};
-                (&&&#private::openapi::Probe::<#ty>::new()).schema()
+                use #private::openapi::{Open as _, ViaSchemars as _, ViaUtoipa as _, ViaUtoipa5 as _};
+                (&&&&#private::openapi::Probe::<#ty>::new()).schema()
             }
         }
     });

@@ -16,23 +16,24 @@ pub mod openapi {
 
 #[cfg(feature = "utoipa")]
 pub use ::utoipa;
+#[cfg(feature = "utoipa5")]
+pub use ::utoipa5;
 
-/// `impl utoipa::IntoResponses` for a derived type; expands to nothing
-/// without the `utoipa` feature, so the user's crate needs no cfg of its own.
-#[cfg(feature = "utoipa")]
+/// `impl IntoResponses` of one utoipa major version for a derived type.
+#[cfg(any(feature = "utoipa", feature = "utoipa5"))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __impl_utoipa {
-    (impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where_clause:tt)*]) => {
+macro_rules! __impl_into_responses {
+    ($utoipa:ident, $responses:ident, impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where_clause:tt)*]) => {
         #[automatically_derived]
-        impl $($impl_generics)* $crate::__private::utoipa::IntoResponses for $($ty)* $($where_clause)* {
+        impl $($impl_generics)* $crate::__private::$utoipa::IntoResponses for $($ty)* $($where_clause)* {
             fn responses() -> ::std::collections::BTreeMap<
                 ::std::string::String,
-                $crate::__private::utoipa::openapi::RefOr<
-                    $crate::__private::utoipa::openapi::response::Response,
+                $crate::__private::$utoipa::openapi::RefOr<
+                    $crate::__private::$utoipa::openapi::response::Response,
                 >,
             > {
-                $crate::__private::openapi::utoipa_responses(
+                $crate::__private::openapi::$responses(
                     <$($ty)* as $crate::HttpError>::openapi_responses(),
                 )
             }
@@ -40,10 +41,35 @@ macro_rules! __impl_utoipa {
     };
 }
 
+/// `impl utoipa::IntoResponses` (utoipa 6); nothing without the `utoipa`
+/// feature, so the user's crate needs no cfg of its own.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ($($tokens:tt)*) => {
+        $crate::__impl_into_responses! { utoipa, utoipa_responses, $($tokens)* }
+    };
+}
+
+/// `impl IntoResponses` of utoipa 5; nothing without the `utoipa5` feature.
+#[cfg(feature = "utoipa5")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa5 {
+    ($($tokens:tt)*) => {
+        $crate::__impl_into_responses! { utoipa5, utoipa5_responses, $($tokens)* }
+    };
+}
+
 #[cfg(not(feature = "utoipa"))]
 pub use crate::__impl_nothing as impl_utoipa;
+#[cfg(not(feature = "utoipa5"))]
+pub use crate::__impl_nothing as impl_utoipa5;
 #[cfg(feature = "utoipa")]
 pub use crate::__impl_utoipa as impl_utoipa;
+#[cfg(feature = "utoipa5")]
+pub use crate::__impl_utoipa5 as impl_utoipa5;
 
 #[cfg(feature = "axum")]
 pub use crate::__impl_axum as impl_axum;

@@ -485,6 +485,7 @@
 //! | --- | --- |
 //! | (always) | [`HttpError::to_response`], an `http::Response<Bytes>` for hyper or any http 1.x stack |
 //! | `utoipa` | `utoipa::IntoResponses` for every derived type; payload schemas from `utoipa::ToSchema` |
+//! | `utoipa5` | the same for utoipa 5, for applications not yet on utoipa 6 |
 //! | `schemars` | payload schemas from `schemars::JsonSchema` |
 //! | `axum` | `IntoResponse` for every derived type and [`Abort`]; `httperror::axum` has JSON fallbacks for the router's 404 and 405 |
 //! | `actix-web` | `ResponseError` for every derived type and [`Abort`] |

@@ -84,10 +84,11 @@ fn merge_flattened(body: &mut Map<String, Value>, schema: Value) {
     }
 }
 
-/// Picks a type's schema by what it implements: `utoipa::ToSchema` (with
-/// the `utoipa` feature), else `schemars::JsonSchema` (with `schemars`),
-/// else an open schema. The macro calls `(&&&Probe::<T>::new()).schema()`;
-/// method lookup tries the impls in that order (autoref specialization).
+/// Picks a type's schema by what it implements: utoipa 6's `ToSchema`
+/// (with the `utoipa` feature), else utoipa 5's (with `utoipa5`), else
+/// `schemars::JsonSchema` (with `schemars`), else an open schema. The macro
+/// calls `(&&&&Probe::<T>::new()).schema()`; method lookup tries the impls
+/// in that order (autoref specialization).
 pub struct Probe<T: ?Sized>(PhantomData<fn() -> Box<T>>);
 
 impl<T: ?Sized> Probe<T> {
@@ -98,8 +99,14 @@ impl<T: ?Sized> Probe<T> {
     }
 }
 
-/// A type's schema through `utoipa::ToSchema`.
+/// A type's schema through utoipa 6's `ToSchema`.
 pub trait ViaUtoipa {
+    /// The schema.
+    fn schema(&self) -> Value;
+}
+
+/// A type's schema through utoipa 5's `ToSchema`.
+pub trait ViaUtoipa5 {
     /// The schema.
     fn schema(&self) -> Value;
 }
@@ -122,26 +129,68 @@ impl<T: ?Sized> Open for Probe<T> {
     }
 }
 
-#[cfg(feature = "utoipa")]
-impl<T: ?Sized + utoipa::ToSchema> ViaUtoipa for &&Probe<T> {
-    fn schema(&self) -> Value {
-        let mut dependencies = Vec::new();
-        T::schemas(&mut dependencies);
-        let named: Map<String, Value> = dependencies
-            .into_iter()
-            .filter_map(|(name, schema)| Some((name, serde_json::to_value(schema).ok()?)))
-            .collect();
-        let mut schema =
-            serde_json::to_value(T::schema()).unwrap_or_else(|_| Value::Object(Map::new()));
-        inline_refs(&mut schema, &named, 0);
-        schema
-    }
+/// The same support for each major version of utoipa a feature names.
+macro_rules! utoipa_support {
+    ($feature:literal, $utoipa:ident, $via:ident, $responses:ident, $($probe:tt)*) => {
+        #[cfg(feature = $feature)]
+        impl<T: ?Sized + $utoipa::ToSchema> $via for $($probe)* {
+            fn schema(&self) -> Value {
+                let mut dependencies = Vec::new();
+                T::schemas(&mut dependencies);
+                let named: Map<String, Value> = dependencies
+                    .into_iter()
+                    .filter_map(|(name, schema)| Some((name, serde_json::to_value(schema).ok()?)))
+                    .collect();
+                let mut schema =
+                    serde_json::to_value(T::schema()).unwrap_or_else(|_| Value::Object(Map::new()));
+                inline_refs(&mut schema, &named, 0);
+                schema
+            }
+        }
+
+        /// `IntoResponses` from `openapi_responses()`: utoipa's types read
+        /// the same JSON.
+        #[cfg(feature = $feature)]
+        pub fn $responses(
+            responses: Value,
+        ) -> std::collections::BTreeMap<
+            String,
+            $utoipa::openapi::RefOr<$utoipa::openapi::response::Response>,
+        > {
+            let Value::Object(responses) = responses else {
+                return std::collections::BTreeMap::new();
+            };
+            responses
+                .into_iter()
+                .map(|(status, response)| {
+                    let description = response
+                        .get("description")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned();
+                    let response = serde_json::from_value(response).unwrap_or_else(|_| {
+                        $utoipa::openapi::response::Response::new(description)
+                    });
+                    (status, $utoipa::openapi::RefOr::T(response))
+                })
+                .collect()
+        }
+    };
 }
+
+utoipa_support!("utoipa", utoipa, ViaUtoipa, utoipa_responses, &&&Probe<T>);
+utoipa_support!(
+    "utoipa5",
+    utoipa5,
+    ViaUtoipa5,
+    utoipa5_responses,
+    &&Probe<T>
+);
 
 /// Replaces `{"$ref": "#/components/schemas/Name"}` with the schema of
 /// `Name`, so a response's schema stands alone; a recursive type keeps its
 /// reference below a fixed depth.
-#[cfg(feature = "utoipa")]
+#[cfg(any(feature = "utoipa", feature = "utoipa5"))]
 fn inline_refs(value: &mut Value, named: &Map<String, Value>, depth: usize) {
     const MAX_DEPTH: usize = 16;
     match value {
@@ -191,31 +240,6 @@ impl<T: ?Sized + schemars::JsonSchema> ViaSchemars for &Probe<T> {
     }
 }
 
-/// `utoipa::IntoResponses` from `openapi_responses()`: utoipa's types
-/// read the same JSON.
-#[cfg(feature = "utoipa")]
-pub fn utoipa_responses(
-    responses: Value,
-) -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>>
-{
-    let Value::Object(responses) = responses else {
-        return std::collections::BTreeMap::new();
-    };
-    responses
-        .into_iter()
-        .map(|(status, response)| {
-            let description = response
-                .get("description")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned();
-            let response = serde_json::from_value(response)
-                .unwrap_or_else(|_| utoipa::openapi::response::Response::new(description));
-            (status, utoipa::openapi::RefOr::T(response))
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,7 +275,7 @@ mod tests {
         struct NotDocumented;
         use Open as _;
         #[allow(unused_imports)]
-        use {ViaSchemars as _, ViaUtoipa as _};
-        assert_eq!((&&&Probe::<NotDocumented>::new()).schema(), json!({}));
+        use {ViaSchemars as _, ViaUtoipa as _, ViaUtoipa5 as _};
+        assert_eq!((&&&&Probe::<NotDocumented>::new()).schema(), json!({}));
     }
 }
