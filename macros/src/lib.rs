@@ -3,12 +3,14 @@
 
 mod ast;
 mod attr;
+mod body;
 mod case;
 mod ctxt;
 mod doc;
 mod expand;
 mod fallback;
 mod generics;
+mod headers;
 mod json;
 mod openapi;
 #[cfg(test)]

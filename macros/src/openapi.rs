@@ -4,7 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use syn::{Member, Type};
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::{Ident, LitStr, Member, Type};
 
 use crate::json::Json;
 use crate::schema::{self, FLATTEN, Schemas};
@@ -306,4 +308,78 @@ fn example(model: &Model, v: &Resolved) -> Option<Json> {
         }
     }
     Some(Json::Obj(body))
+}
+
+/// `openapi_responses()`: the document's text from the macro, parsed once
+/// (per type; a generic type's schemas depend on its parameters, so it is
+/// assembled on each call).
+pub(crate) fn openapi_fn(model: &Model) -> TokenStream {
+    let document = responses(model);
+    let text = LitStr::new(&document.text, Span::call_site());
+    let private = quote!(::httperror::__private);
+    let schemas = document.dynamic.iter().map(|ty| {
+        let ty = static_lifetimes(ty);
+        quote! {
+            || {
+                use #private::openapi::{Open as _, ViaSchemars as _, ViaUtoipa as _, ViaUtoipa5 as _};
+                (&&&&#private::openapi::Probe::<#ty>::new()).schema()
+            }
+        }
+    });
+    let assemble = quote! {
+        let __schemas: &[fn() -> #private::serde_json::Value] = &[#(#schemas),*];
+        #private::openapi::assemble(#text, __schemas)
+    };
+    let generics = &model.input.generics;
+    let body =
+        if generics.type_params().next().is_none() && generics.const_params().next().is_none() {
+            quote! {
+                static __RESPONSES: ::std::sync::OnceLock<#private::serde_json::Value> =
+                    ::std::sync::OnceLock::new();
+                ::core::clone::Clone::clone(__RESPONSES.get_or_init(|| { #assemble }))
+            }
+        } else {
+            assemble
+        };
+    quote! {
+        fn openapi_responses() -> #private::serde_json::Value {
+            #body
+        }
+    }
+}
+
+/// The type with every lifetime made `'static`: a schema does not depend on
+/// lifetimes, and the cached document lives in a `static`.
+fn static_lifetimes(ty: &syn::Type) -> TokenStream {
+    fn walk(tokens: TokenStream) -> TokenStream {
+        let mut out = Vec::new();
+        let mut after_quote = false;
+        for tree in tokens {
+            match tree {
+                proc_macro2::TokenTree::Group(group) => {
+                    let mut new = proc_macro2::Group::new(group.delimiter(), walk(group.stream()));
+                    new.set_span(group.span());
+                    out.push(proc_macro2::TokenTree::Group(new));
+                    after_quote = false;
+                }
+                proc_macro2::TokenTree::Punct(p) if p.as_char() == '\'' => {
+                    out.push(proc_macro2::TokenTree::Punct(p));
+                    after_quote = true;
+                }
+                proc_macro2::TokenTree::Ident(ident) if after_quote => {
+                    out.push(proc_macro2::TokenTree::Ident(Ident::new(
+                        "static",
+                        ident.span(),
+                    )));
+                    after_quote = false;
+                }
+                other => {
+                    out.push(other);
+                    after_quote = false;
+                }
+            }
+        }
+        out.into_iter().collect()
+    }
+    walk(quote::ToTokens::to_token_stream(ty))
 }

@@ -1,0 +1,420 @@
+//! The body: its JSON written from static fragments and values, its serde
+//! view, and the public message.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Ident, LitByteStr, LitStr, Member};
+
+use crate::expand::{bind, binding};
+use crate::json::{self, Json};
+use crate::openapi::problem_members;
+use crate::template::Piece;
+use crate::valid::{Message, Model, Payload, Resolved};
+
+/// `format_args!` over the bound fields, with the template's own span so
+/// rustc's complaints about a format spec point at the user's literal.
+fn format_args(v: &Resolved) -> Option<TokenStream> {
+    let Message::Template { template, args } = &v.message else {
+        return None;
+    };
+    let mut fmt = String::new();
+    let mut arg_iter = args.iter();
+    let mut named = Vec::new();
+    for piece in &template.pieces {
+        match piece {
+            Piece::Text(text) => fmt.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            Piece::Arg { spec, .. } => {
+                let Some(arg) = arg_iter.next() else { continue };
+                let local = binding(&arg.member);
+                if !named.contains(&local) {
+                    named.push(local.clone());
+                }
+                fmt.push('{');
+                fmt.push_str(&local.to_string());
+                if !spec.is_empty() {
+                    fmt.push(':');
+                    fmt.push_str(spec);
+                }
+                fmt.push('}');
+            }
+        }
+    }
+    let lit = LitStr::new(&fmt, template.lit.span());
+    let values = named.iter().map(|name| {
+        let arg = args.iter().find(|a| binding(&a.member) == *name);
+        let mut value = name.clone();
+        if let Some(arg) = arg {
+            value.set_span(arg.ty.span());
+        }
+        value
+    });
+    Some(quote!(::core::format_args!(#lit, #(#named = #values),*)))
+}
+
+fn template_bindings(v: &Resolved) -> TokenStream {
+    match &v.message {
+        Message::Template { args, .. } => bind(args.iter().map(|a| &a.member)),
+        _ => TokenStream::new(),
+    }
+}
+
+pub(crate) fn message_expr(v: &Resolved) -> (TokenStream, TokenStream) {
+    let body = match &v.message {
+        Message::Static(text) => quote!(::std::borrow::Cow::Borrowed(#text)),
+        Message::Template { .. } => {
+            let args = format_args(v);
+            quote!(::std::borrow::Cow::Owned(::httperror::__private::format_message(#args)))
+        }
+        Message::Display { .. } => quote! {
+            ::std::borrow::Cow::Owned(::httperror::__private::format_message(
+                ::core::format_args!("{}", self),
+            ))
+        },
+    };
+    (template_bindings(v), body)
+}
+
+pub(crate) fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
+    let serde = quote!(::httperror::__private::serde);
+    if v.no_body {
+        return (
+            TokenStream::new(),
+            quote! {
+                #serde::ser::SerializeMap::end(
+                    #serde::Serializer::serialize_map(__serializer, ::core::option::Option::Some(0))?,
+                )
+            },
+        );
+    }
+    let message_key = &model.message_key;
+    let mut entries: Vec<TokenStream> = problem_members(model, v)
+        .into_iter()
+        .map(|(key, value)| {
+            let value = match value {
+                Json::Str(s) => quote!(#s),
+                _ => {
+                    let status = v.status;
+                    quote!(&#status)
+                }
+            };
+            quote! {
+                #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, #value)?;
+            }
+        })
+        .collect();
+    entries.push(quote! {
+        #serde::ser::SerializeMap::serialize_entry(
+            &mut __map,
+            #message_key,
+            &*::httperror::HttpError::message(self),
+        )?;
+    });
+    if let Some(code_key) = &model.code_key {
+        let code = &v.code;
+        entries.push(quote! {
+            #serde::ser::SerializeMap::serialize_entry(&mut __map, #code_key, #code)?;
+        });
+    }
+    let mut known_len = true;
+    for field in &v.payload {
+        let local = binding(&field.member);
+        let value = spanned_value(field, &local);
+        let write = match &field.key {
+            Some(key) => quote_spanned! {field.ty.span()=>
+                #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, #value)?;
+            },
+            None => quote_spanned! {field.ty.span()=>
+                ::httperror::__private::serialize_flattened(&mut __map, #value)?;
+            },
+        };
+        known_len &= !field.optional && field.key.is_some();
+        entries.push(if field.optional {
+            quote!(if let ::core::option::Option::Some(__value) = #local { #write })
+        } else {
+            write
+        });
+    }
+    let len = if known_len {
+        let n = entries.len();
+        quote!(::core::option::Option::Some(#n))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let bindings = bind(v.payload.iter().map(|p| &p.member));
+    let body = quote! {{
+        let mut __map = #serde::Serializer::serialize_map(__serializer, #len)?;
+        #(#entries)*
+        #serde::ser::SerializeMap::end(__map)
+    }};
+    (bindings, body)
+}
+
+/// The body of a plain 500, in this type's format and keys, for a payload
+/// that fails to serialize.
+pub(crate) fn internal_error_body(model: &Model) -> String {
+    let reason = "Internal Server Error";
+    let mut text = String::from("{");
+    if model.problem.is_some() {
+        text.push_str(&format!(
+            "\"type\":\"about:blank\",\"title\":{},\"status\":500,",
+            json::string(reason)
+        ));
+    }
+    text.push_str(&format!(
+        "{}:{}}}",
+        json::string(&model.message_key),
+        json::string(reason)
+    ));
+    text
+}
+
+/// The value a payload write reads, spanned on the field's type so that
+/// "`T: Serialize` is not satisfied" points at the field.
+fn spanned_value(field: &Payload, local: &Ident) -> Ident {
+    let mut value = if field.optional {
+        format_ident!("__value")
+    } else {
+        local.clone()
+    };
+    value.set_span(field.ty.span());
+    value
+}
+
+/// A body as a sequence of static JSON text and code that writes values.
+enum Segment {
+    Static(String),
+    Code(TokenStream),
+}
+
+fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    let mut text = String::from("{");
+    for (key, value) in problem_members(model, v) {
+        text.push_str(&format!("{}:{},", json::string(key), value.to_text()));
+    }
+    text.push_str(&json::string(&model.message_key));
+    text.push(':');
+    match &v.message {
+        Message::Static(message) => text.push_str(&json::string(message)),
+        Message::Template { .. } | Message::Display { .. } => {
+            text.push('"');
+            if let Some((template, args)) = compiled_message(v) {
+                // Each literal piece escaped here, each value written as
+                // it is: no formatter at run time.
+                let mut args = args.iter();
+                for piece in &template.pieces {
+                    match piece {
+                        Piece::Text(t) => json::escape_into(&mut text, t),
+                        Piece::Arg { .. } => {
+                            let Some(arg) = args.next() else { continue };
+                            segments.push(Segment::Static(std::mem::take(&mut text)));
+                            let mut value = binding(&arg.member);
+                            value.set_span(arg.ty.span());
+                            segments.push(Segment::Code(quote! {
+                                ::httperror::__private::JsonValue::write_json_unquoted(#value, __out);
+                            }));
+                        }
+                    }
+                }
+            } else {
+                segments.push(Segment::Static(std::mem::take(&mut text)));
+                let args =
+                    format_args(v).unwrap_or_else(|| quote!(::core::format_args!("{}", self)));
+                segments.push(Segment::Code(quote! {
+                    ::httperror::__private::write_fmt(__out, #args)?;
+                }));
+            }
+            text.push('"');
+        }
+    }
+    if let Some(code_key) = &model.code_key {
+        text.push(',');
+        text.push_str(&json::string(code_key));
+        text.push(':');
+        text.push_str(&json::string(&v.code));
+    }
+    for field in &v.payload {
+        let local = binding(&field.member);
+        let value = spanned_value(field, &local);
+        let (prefix, write) = match &field.key {
+            Some(key) if direct_json(inner_type(field)) => (
+                format!(",{}:", json::string(key)),
+                quote_spanned! {field.ty.span()=>
+                    ::httperror::__private::JsonValue::write_json(#value, __out);
+                },
+            ),
+            Some(key) => (
+                format!(",{}:", json::string(key)),
+                quote_spanned! {field.ty.span()=>
+                    ::httperror::__private::write_value(__out, #value)?;
+                },
+            ),
+            None => (
+                String::new(),
+                quote_spanned! {field.ty.span()=>
+                    ::httperror::__private::write_flattened(__out, #value)?;
+                },
+            ),
+        };
+        if field.optional {
+            segments.push(Segment::Static(std::mem::take(&mut text)));
+            let prefix = byte_str(&prefix);
+            segments.push(Segment::Code(quote! {
+                if let ::core::option::Option::Some(__value) = #local {
+                    __out.extend_from_slice(#prefix);
+                    #write
+                }
+            }));
+        } else {
+            text.push_str(&prefix);
+            segments.push(Segment::Static(std::mem::take(&mut text)));
+            segments.push(Segment::Code(write));
+        }
+    }
+    text.push('}');
+    segments.push(Segment::Static(text));
+    segments.retain(|s| !matches!(s, Segment::Static(t) if t.is_empty()));
+    segments
+}
+
+/// A message template whose every argument is an integer or a string
+/// with no format spec: its text is the same written piece by piece.
+/// thiserror's literal qualifies only so; other types may be displayed by
+/// thiserror in its own way (a `Path`, say).
+fn compiled_message<'a>(
+    v: &'a Resolved<'a>,
+) -> Option<(
+    &'a crate::template::Template,
+    &'a [crate::valid::TemplateArg<'a>],
+)> {
+    let (template, args) = match &v.message {
+        Message::Template { template, args } => (*template, args.as_slice()),
+        Message::Display {
+            thiserror: Some((template, args)),
+        } => (*template, args.as_slice()),
+        _ => return None,
+    };
+    args.iter()
+        .all(|arg| arg.spec.is_empty() && direct_json(arg.ty))
+        .then_some((template, args))
+}
+
+fn byte_str(text: &str) -> LitByteStr {
+    LitByteStr::new(text.as_bytes(), Span::call_site())
+}
+
+fn body_bindings(v: &Resolved) -> TokenStream {
+    let mut members: Vec<&Member> = match (&v.message, compiled_message(v)) {
+        (_, Some((_, args))) => args.iter().map(|a| &a.member).collect(),
+        (Message::Template { args, .. }, None) => args.iter().map(|a| &a.member).collect(),
+        _ => Vec::new(),
+    };
+    members.extend(v.payload.iter().map(|p| &p.member));
+    bind(members)
+}
+
+pub(crate) fn write_json(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
+    if v.no_body {
+        return (TokenStream::new(), quote!(::core::result::Result::Ok(())));
+    }
+    let statements = segments(model, v).into_iter().map(|segment| match segment {
+        Segment::Static(text) => {
+            let bytes = byte_str(&text);
+            quote!(__out.extend_from_slice(#bytes);)
+        }
+        Segment::Code(code) => code,
+    });
+    (
+        body_bindings(v),
+        quote!({
+            #(#statements)*
+            ::core::result::Result::Ok(())
+        }),
+    )
+}
+
+pub(crate) fn json_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {
+    if v.no_body {
+        return (
+            TokenStream::new(),
+            quote!(::core::result::Result::Ok(
+                ::httperror::__private::Bytes::new()
+            )),
+        );
+    }
+    let segments = segments(model, v);
+    if let [Segment::Static(text)] = segments.as_slice() {
+        let bytes = byte_str(text);
+        return (
+            TokenStream::new(),
+            quote!(::core::result::Result::Ok(::httperror::__private::Bytes::from_static(#bytes))),
+        );
+    }
+    let body = quote! {
+        ::httperror::__private::json_body(|__out| ::httperror::HttpError::write_json(self, __out))
+    };
+    (TokenStream::new(), body)
+}
+
+/// The payload's type, through `Option`.
+fn inner_type<'a>(field: &Payload<'a>) -> &'a syn::Type {
+    if field.optional {
+        crate::generics::option_inner(field.ty).unwrap_or(field.ty)
+    } else {
+        field.ty
+    }
+}
+
+/// Integers and strings, which `__private::JsonValue` writes without
+/// serde's serializer: known by their syntax, through references and
+/// smart pointers.
+fn direct_json(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => direct_json(&r.elem),
+        syn::Type::Paren(p) => direct_json(&p.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            match &last.arguments {
+                syn::PathArguments::None => matches!(
+                    name.as_str(),
+                    "u8" | "u16"
+                        | "u32"
+                        | "u64"
+                        | "u128"
+                        | "usize"
+                        | "i8"
+                        | "i16"
+                        | "i32"
+                        | "i64"
+                        | "i128"
+                        | "isize"
+                        | "str"
+                        | "String"
+                ),
+                syn::PathArguments::AngleBracketed(args) => {
+                    let types: Vec<&syn::Type> = args
+                        .args
+                        .iter()
+                        .filter_map(|a| match a {
+                            syn::GenericArgument::Type(t) => Some(t),
+                            _ => None,
+                        })
+                        .collect();
+                    match (name.as_str(), types.as_slice()) {
+                        ("Cow", [inner]) => {
+                            matches!(inner, syn::Type::Path(p) if p.path.is_ident("str"))
+                        }
+                        ("Box" | "Rc" | "Arc", [inner]) => direct_json(inner),
+                        _ => false,
+                    }
+                }
+                syn::PathArguments::Parenthesized(_) => false,
+            }
+        }
+        _ => false,
+    }
+}
