@@ -308,34 +308,10 @@ impl JsonValue for str {
     }
 }
 
-impl JsonValue for String {
-    #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
-        self.as_str().write_json(out);
-    }
-
-    #[inline]
-    fn write_json_unquoted(&self, out: &mut Vec<u8>) {
-        self.as_str().write_json_unquoted(out);
-    }
-}
-
-impl JsonValue for std::borrow::Cow<'_, str> {
-    #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
-        (**self).write_json(out);
-    }
-
-    #[inline]
-    fn write_json_unquoted(&self, out: &mut Vec<u8>) {
-        (**self).write_json_unquoted(out);
-    }
-}
-
-/// Pointers write what they point to.
-macro_rules! json_pointers {
-    ($($pointer:ty),*) => {$(
-        impl<T: ?Sized + JsonValue> JsonValue for $pointer {
+/// Strings and pointers write what they dereference to.
+macro_rules! json_through_deref {
+    ($(impl [$($generics:tt)*] $ty:ty),* $(,)?) => {$(
+        impl<$($generics)*> JsonValue for $ty {
             #[inline]
             fn write_json(&self, out: &mut Vec<u8>) {
                 (**self).write_json(out);
@@ -349,7 +325,14 @@ macro_rules! json_pointers {
     )*};
 }
 
-json_pointers!(&T, Box<T>, std::rc::Rc<T>, std::sync::Arc<T>);
+json_through_deref!(
+    impl[] String,
+    impl['a] std::borrow::Cow<'a, str>,
+    impl[T: ?Sized + JsonValue] &T,
+    impl[T: ?Sized + JsonValue] Box<T>,
+    impl[T: ?Sized + JsonValue] std::rc::Rc<T>,
+    impl[T: ?Sized + JsonValue] std::sync::Arc<T>,
+);
 
 /// A dynamic body as `Bytes` with one allocation: written into a reused
 /// per-thread buffer, then copied into an allocation of exactly its size
