@@ -16,7 +16,10 @@ PORT=${PORT:-3987}
 BASE=http://127.0.0.1:$PORT
 
 cargo build -q --release -p httperror-tests --example server --example load
-PORT=$PORT RUST_LOG=off ./target/release/examples/server > /tmp/httperror-load-server.log 2>&1 &
+# An upload limit the load reaches part way: uploads are stored (201, 204),
+# refused over quota (507), then throttled (429).
+UPLOADS_PER_10S=${UPLOADS_PER_10S:-20000} PORT=$PORT \
+  ./target/release/examples/server > /tmp/httperror-load-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2> /dev/null || true' EXIT
 for _ in $(seq 50); do

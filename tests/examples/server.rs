@@ -1,6 +1,7 @@
 //! A file-storage API on 127.0.0.1 whose errors are `#[derive(HttpError)]`:
 //! `cargo run -p httperror-tests --example server` (port 3000; `PORT`
-//! overrides). It prints its URLs and curl lines that show each error.
+//! overrides; `UPLOADS_PER_10S` sets the upload rate limit, 5 by default).
+//! It prints its URLs and curl lines that show each error.
 
 use httperror_tests::app::{self, Config, TOKEN};
 
@@ -19,7 +20,13 @@ async fn main() -> std::io::Result<()> {
     tracing_subscriber::fmt().with_target(false).init();
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
     let base = format!("http://{}", listener.local_addr()?);
-    let config = Config::default();
+    let mut config = Config::default();
+    if let Some(limit) = std::env::var("UPLOADS_PER_10S")
+        .ok()
+        .and_then(|n| n.parse().ok())
+    {
+        config.uploads_per_window = limit;
+    }
     print_banner(&base, &config);
     axum::serve(listener, app::router(config))
         .with_graceful_shutdown(async {
