@@ -53,3 +53,21 @@ pub enum StorageError {
     #[status(500)]
     Backend(#[source] std::io::Error),
 }
+
+/// Answers without content, for the end-to-end tests: a 304 with its
+/// `etag`, and a 204.
+#[derive(Debug, thiserror::Error, HttpError)]
+pub enum Cache {
+    /// The client's copy is current.
+    #[error("not modified")]
+    #[status(304)]
+    NotModified {
+        /// The current version.
+        #[header("etag")]
+        etag: &'static str,
+    },
+    /// Deleted.
+    #[error("deleted")]
+    #[status(204)]
+    Deleted,
+}

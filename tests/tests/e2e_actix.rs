@@ -8,20 +8,7 @@ use std::net::SocketAddr;
 
 use actix_web::{App, HttpResponse, HttpServer, ResponseError, web};
 use httperror::{Abort, HttpError, StatusCode};
-use httperror_tests::StorageError;
-
-#[derive(Debug, thiserror::Error, HttpError)]
-enum Cache {
-    #[error("not modified")]
-    #[status(304)]
-    NotModified {
-        #[header("etag")]
-        etag: &'static str,
-    },
-    #[error("deleted")]
-    #[status(204)]
-    Deleted,
-}
+use httperror_tests::{Cache, StorageError};
 
 fn storage_error(name: &str) -> StorageError {
     match name {

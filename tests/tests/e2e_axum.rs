@@ -8,21 +8,10 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::routing::get;
-use httperror::HttpError;
+use httperror_tests::Cache;
 use httperror_tests::app::{self, Config, TOKEN};
 use reqwest::StatusCode;
 use serde_json::Value;
-
-/// A 304 with an `etag`: no body on the wire, whatever the client.
-#[derive(Debug, thiserror::Error, HttpError)]
-enum Cache {
-    #[error("not modified")]
-    #[status(304)]
-    NotModified {
-        #[header("etag")]
-        etag: &'static str,
-    },
-}
 
 async fn start(config: Config) -> SocketAddr {
     let router = app::router(config).route(
