@@ -28,6 +28,21 @@ fn client() -> reqwest::Client {
     reqwest::Client::builder().no_proxy().build().unwrap()
 }
 
+/// `PUT` with the token.
+async fn upload(
+    client: &reqwest::Client,
+    url: impl reqwest::IntoUrl,
+    body: impl Into<reqwest::Body>,
+) -> reqwest::Response {
+    client
+        .put(url)
+        .bearer_auth(TOKEN)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
 /// Status, content type and exact body; the headers for further checks.
 async fn expect(
     response: reqwest::Response,
@@ -68,13 +83,7 @@ async fn storage_errors_on_the_wire() {
     let headers = expect(response, 401, r#"{"message":"authentication required"}"#).await;
     assert_eq!(headers["www-authenticate"], "Bearer");
 
-    let response = client
-        .put(format!("{base}/files/big.bin"))
-        .bearer_auth(TOKEN)
-        .body(vec![0u8; 1025])
-        .send()
-        .await
-        .unwrap();
+    let response = upload(&client, format!("{base}/files/big.bin"), vec![0u8; 1025]).await;
     expect(
         response,
         507,
@@ -101,22 +110,10 @@ async fn throttled_sends_retry_after_in_header_and_body() {
     .await;
     let client = client();
     for i in 0..2 {
-        let response = client
-            .put(format!("http://{addr}/files/f{i}"))
-            .bearer_auth(TOKEN)
-            .body("x")
-            .send()
-            .await
-            .unwrap();
+        let response = upload(&client, format!("http://{addr}/files/f{i}"), "x").await;
         assert_eq!(response.status(), StatusCode::CREATED);
     }
-    let response = client
-        .put(format!("http://{addr}/files/f2"))
-        .bearer_auth(TOKEN)
-        .body("x")
-        .send()
-        .await
-        .unwrap();
+    let response = upload(&client, format!("http://{addr}/files/f2"), "x").await;
     assert_eq!(response.status().as_u16(), 429);
     let header: u32 = response.headers()["retry-after"]
         .to_str()
@@ -187,13 +184,7 @@ async fn success_still_succeeds() {
     let addr = start(Config::default()).await;
     let client = client();
     let url = format!("http://{addr}/files/a.txt");
-    let put = client
-        .put(&url)
-        .bearer_auth(TOKEN)
-        .body("hello")
-        .send()
-        .await
-        .unwrap();
+    let put = upload(&client, &url, "hello").await;
     assert_eq!(put.status(), StatusCode::CREATED);
     assert_eq!(
         client.get(&url).send().await.unwrap().text().await.unwrap(),
