@@ -66,7 +66,7 @@ display_is_message!(
     Throttled,
 );
 
-/// 400 Bad Request, with a message that says what is wrong.
+/// The request is invalid; the message says what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(400)]
 #[message("{detail}")]
@@ -85,7 +85,7 @@ impl BadRequest {
     }
 }
 
-/// 400 Bad Request for a body that could not be parsed.
+/// The request body could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(400)]
 #[message("{detail}")]
@@ -103,14 +103,14 @@ impl Default for ParseError {
     }
 }
 
-/// 401 Unauthorized: no credentials were sent. `challenge` is the
-/// `www-authenticate` value RFC 9110 requires, such as `Bearer`.
+/// No credentials were sent; `www-authenticate` names the scheme to use.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(401)]
 #[message("Authentication credentials were not provided.")]
 #[http_error(code_key = "code")]
 pub struct Unauthenticated {
-    /// The `www-authenticate` challenge.
+    /// The `www-authenticate` challenge RFC 9110 requires, such as
+    /// `Bearer`.
     #[header("www-authenticate")]
     pub challenge: Cow<'static, str>,
 }
@@ -129,14 +129,15 @@ impl Unauthenticated {
     }
 }
 
-/// 401 Unauthorized: the credentials sent were wrong. `challenge` is the
-/// `www-authenticate` value, such as `Bearer error="invalid_token"`.
+/// The credentials sent were not accepted; `www-authenticate` says how to
+/// authenticate.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(401)]
 #[message("Incorrect authentication credentials.")]
 #[http_error(code_key = "code")]
 pub struct AuthenticationFailed {
-    /// The `www-authenticate` challenge.
+    /// The `www-authenticate` challenge, such as
+    /// `Bearer error="invalid_token"`.
     #[header("www-authenticate")]
     pub challenge: Cow<'static, str>,
 }
@@ -155,21 +156,22 @@ impl AuthenticationFailed {
     }
 }
 
-/// 403 Forbidden.
+/// The credentials are valid but do not allow this action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
 #[status(403)]
 #[message("You do not have permission to perform this action.")]
 #[http_error(code_key = "code")]
 pub struct PermissionDenied;
 
-/// 404 Not Found.
+/// Nothing exists at this address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
 #[status(404)]
 #[message("Not found.")]
 #[http_error(code_key = "code")]
 pub struct NotFound;
 
-/// 405 Method Not Allowed, with the `allow` header RFC 9110 requires.
+/// The resource does not support this method; `allow` lists the methods
+/// it does.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(405)]
 #[message("Method \"{method}\" not allowed.")]
@@ -208,14 +210,15 @@ impl fmt::Display for Allow {
     }
 }
 
-/// 406 Not Acceptable.
+/// No media type that the request's `Accept` header allows can be
+/// produced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
 #[status(406)]
 #[message("Could not satisfy the request Accept header.")]
 #[http_error(code_key = "code")]
 pub struct NotAcceptable;
 
-/// 415 Unsupported Media Type.
+/// The request body's `content-type` is not one this operation accepts.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(415)]
 #[message("Unsupported media type \"{media_type}\" in request.")]
@@ -234,7 +237,7 @@ impl UnsupportedMediaType {
     }
 }
 
-/// 429 Too Many Requests, with `retry-after` as a header and in the body.
+/// Too many requests in a short time; retry after `retry-after` seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, HttpError)]
 #[status(429)]
 #[message("Request was throttled; retry in {retry_after} seconds.")]

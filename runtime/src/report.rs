@@ -15,13 +15,15 @@ pub(crate) fn enabled() -> bool {
         && tracing::Level::ERROR <= tracing::level_filters::LevelFilter::current()
 }
 
-/// Logs a 5xx at error level: its `Display` and its `source()` chain.
+/// Logs a 5xx at error level: its `Display` and, when it has one, its
+/// `source()` chain (an error without a source logs no `sources` field,
+/// rather than an empty one).
 pub(crate) fn server_error<E: HttpError + ?Sized>(error: &E, status: StatusCode) {
     tracing::error!(
         status = status.as_u16(),
         code = error.code(),
         error = %error,
-        sources = %Sources(error),
+        sources = error.source().map(|_| tracing::field::display(Sources(error))),
         "server error response",
     );
 }

@@ -61,7 +61,7 @@ fn kinds() -> Vec<Kind> {
             method: Method::GET,
             path: |_| "/admin/usage".into(),
             template: Some("/admin/usage"),
-            headers: &[],
+            headers: &[AUTH],
             body: 0,
             statuses: &[403],
             exact: None,

@@ -1,9 +1,10 @@
 //! A file-storage API on 127.0.0.1 whose errors are `#[derive(HttpError)]`:
 //! `cargo run -p httperror-tests --example server` (port 3000; `PORT`
 //! overrides; `UPLOADS_PER_10S` sets the upload rate limit, 5 by default).
-//! It prints its URLs and curl lines that show each error.
+//! It prints its URLs and curl lines that show each error on stdout, and
+//! logs on stderr.
 
-use httperror_tests::app::{self, Config, TOKEN};
+use httperror_tests::app::{self, ADMIN_TOKEN, Config, TOKEN};
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
@@ -16,8 +17,12 @@ async fn main() -> std::io::Result<()> {
         })?,
         Err(_) => 3000,
     };
-    // httperror logs every 5xx here, with the detail its body never shows.
-    tracing_subscriber::fmt().with_target(false).init();
+    // httperror logs every 5xx, with the detail its body never shows, on
+    // stderr: stdout is the banner's.
+    tracing_subscriber::fmt()
+        .with_target(false)
+        .with_writer(std::io::stderr)
+        .init();
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
     let base = format!("http://{}", listener.local_addr()?);
     let mut config = Config::default();
@@ -57,9 +62,10 @@ Each of these answers with an error from #[derive(HttpError)]:
   for i in $(seq {uploads}); do curl -s -X PUT {auth} -d x -o /dev/null -w '%{{http_code}} ' {base}/files/f$i; done; echo
   # 500: the backend fails; its error text stays in the server's log
   curl -i {base}/files/corrupt
-  # 403, 406: common errors
-  curl -i {base}/admin/usage
+  # 403, 406: common errors (the usage report needs the admin token)
+  curl -i {auth} {base}/admin/usage
   curl -i -H 'Accept: text/html' {base}/files
+  curl -i -H 'Authorization: Bearer {ADMIN_TOKEN}' {base}/admin/usage
   # 404 and 405 from the router itself, in the same JSON shape
   curl -i {base}/nowhere
   curl -i -X POST {base}/files/hello.txt

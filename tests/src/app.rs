@@ -12,15 +12,20 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::get;
 use axum::{Json, Router, middleware};
 use bytes::Bytes;
-use httperror::common::{NotAcceptable, PermissionDenied};
+use httperror::HttpError;
+use httperror::common::NotAcceptable;
 use serde::Serialize;
-use utoipa::OpenApi;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::StorageError;
 
 /// The token uploads and deletions need: `Authorization: Bearer demo-token`.
 pub const TOKEN: &str = "demo-token";
+
+/// The token `GET /admin/usage` needs: `Authorization: Bearer admin-token`.
+pub const ADMIN_TOKEN: &str = "admin-token";
 
 /// Limits of the store.
 #[derive(Clone, Debug)]
@@ -70,6 +75,40 @@ pub struct FileInfo {
     pub size: u64,
 }
 
+/// A file's contents: any bytes.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary, content_media_type = "application/octet-stream")]
+pub struct FileBytes(pub Bytes);
+
+/// Storage usage.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Usage {
+    /// Files stored.
+    #[schema(example = 2)]
+    pub files: u64,
+    /// Bytes stored.
+    #[schema(example = 512)]
+    pub bytes: u64,
+    /// Bytes the store may hold.
+    #[schema(example = 1024)]
+    pub quota: u64,
+}
+
+/// Why `GET /admin/usage` refused.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(code_key = "code")]
+pub enum AdminError {
+    /// No bearer token was sent.
+    #[error("Authentication credentials were not provided.")]
+    #[status(401)]
+    #[header("www-authenticate", "Bearer")]
+    Unauthenticated,
+    /// The token sent is not an administrator's.
+    #[error("You do not have permission to perform this action.")]
+    #[status(403)]
+    PermissionDenied,
+}
+
 /// The API, with `/openapi.json`, a Swagger UI at `/docs/`, and the
 /// router's own 404 and 405 in the same JSON shape as the handlers' errors.
 pub fn router(config: Config) -> Router {
@@ -94,16 +133,47 @@ pub fn router(config: Config) -> Router {
 #[openapi(
     info(
         title = "httperror example: file storage",
-        description = "Every error response below is documented by `#[derive(HttpError)]`."
+        description = "A small file store. Every error response below is documented by \
+            `#[derive(HttpError)]` from the error types' doc comments. Uploads and deletions \
+            need `Authorization: Bearer demo-token`; `/admin/usage` needs `Bearer admin-token`.",
+        license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0")
     ),
-    paths(list_files, get_file, put_file, delete_file, admin_usage)
+    servers((url = "/", description = "This server")),
+    tags(
+        (name = "files", description = "Store, read and delete files"),
+        (name = "admin", description = "For the store's administrators")
+    ),
+    paths(list_files, get_file, put_file, delete_file, admin_usage),
+    modifiers(&BearerScheme)
 )]
 pub struct ApiDoc;
 
-/// List the stored files.
+/// The `bearer` security scheme the protected operations name.
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                Http::builder()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "`demo-token` for uploads and deletions, `admin-token` for `/admin/usage`",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// List the stored files
 #[utoipa::path(
     get,
     path = "/files",
+    tag = "files",
+    security(()),
     responses((status = 200, description = "The stored files", body = [FileInfo]), NotAcceptable)
 )]
 async fn list_files(
@@ -125,14 +195,18 @@ async fn list_files(
     Ok(Json(files))
 }
 
-/// Download a file. The id `corrupt` stands for a file the backend fails
-/// to read.
+/// Download a file
+///
+/// The id `corrupt` stands for a file the backend fails to read: it
+/// answers the 500, whose detail stays in the server's log.
 #[utoipa::path(
     get,
     path = "/files/{id}",
+    tag = "files",
     params(("id" = String, Path, description = "The file id")),
+    security(()),
     responses(
-        (status = 200, description = "The file's bytes", body = Vec<u8>, content_type = "application/octet-stream"),
+        (status = 200, description = "The file's bytes", body = FileBytes, content_type = "application/octet-stream"),
         StorageError,
     )
 )]
@@ -153,13 +227,22 @@ async fn get_file(
         .ok_or(StorageError::NotFound { id })
 }
 
-/// Upload a file (at most `uploads_per_window` uploads per window, within
-/// the quota). Needs `Authorization: Bearer demo-token`.
+/// Upload a file
+///
+/// Needs `Authorization: Bearer demo-token`. The store accepts a few
+/// uploads per window (429 past them, with `retry-after`) and holds a
+/// fixed number of bytes in all (507 past them).
 #[utoipa::path(
     put,
     path = "/files/{id}",
+    tag = "files",
     params(("id" = String, Path, description = "The file id")),
-    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    security(("bearer" = [])),
+    request_body(
+        content = Option<FileBytes>,
+        content_type = "application/octet-stream",
+        description = "The file's contents; an upload without a body stores an empty file"
+    ),
     responses(
         (status = 201, description = "Stored as a new file"),
         (status = 204, description = "Replaced the file"),
@@ -212,11 +295,15 @@ async fn put_file(
     })
 }
 
-/// Delete a file. Needs `Authorization: Bearer demo-token`.
+/// Delete a file
+///
+/// Needs `Authorization: Bearer demo-token`.
 #[utoipa::path(
     delete,
     path = "/files/{id}",
+    tag = "files",
     params(("id" = String, Path, description = "The file id")),
+    security(("bearer" = [])),
     responses((status = 204, description = "Deleted"), StorageError)
 )]
 async fn delete_file(
@@ -231,21 +318,46 @@ async fn delete_file(
     }
 }
 
-/// Storage usage, for administrators only (there are none here).
-#[utoipa::path(get, path = "/admin/usage", responses(PermissionDenied))]
-async fn admin_usage() -> Result<Json<u64>, PermissionDenied> {
-    Err(PermissionDenied)
+/// Storage usage
+///
+/// Needs `Authorization: Bearer admin-token`; another token is refused
+/// with a 403.
+#[utoipa::path(
+    get,
+    path = "/admin/usage",
+    tag = "admin",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Storage usage", body = Usage), AdminError)
+)]
+async fn admin_usage(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<Usage>, AdminError> {
+    match bearer_token(&headers) {
+        Some(ADMIN_TOKEN) => {}
+        Some(_) => return Err(AdminError::PermissionDenied),
+        None => return Err(AdminError::Unauthenticated),
+    }
+    let store = state.store();
+    Ok(Json(Usage {
+        files: store.files.len() as u64,
+        bytes: store.files.values().map(|data| data.len() as u64).sum(),
+        quota: state.config.quota,
+    }))
 }
 
 fn authorize(headers: &HeaderMap) -> Result<(), StorageError> {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.strip_prefix("Bearer "));
-    match token {
+    match bearer_token(headers) {
         Some(TOKEN) => Ok(()),
         _ => Err(StorageError::Unauthorized),
     }
+}
+
+fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
 }
 
 /// No `Accept`, or one that allows JSON.

@@ -14,7 +14,7 @@ pub enum StorageError {
     #[status(404)]
     NotFound {
         /// The id that was asked for.
-        #[payload]
+        #[payload(example = "report.pdf")]
         id: String,
     },
 
@@ -25,10 +25,10 @@ pub enum StorageError {
     #[message("quota exceeded: {used} of {limit} bytes used")]
     QuotaExceeded {
         /// Bytes in use.
-        #[payload]
+        #[payload(example = 1100)]
         used: u64,
         /// Bytes allowed.
-        #[payload]
+        #[payload(example = 1024)]
         limit: u64,
     },
 
@@ -37,7 +37,7 @@ pub enum StorageError {
     #[status(TOO_MANY_REQUESTS)]
     Throttled {
         /// Seconds until the next upload is accepted.
-        #[payload]
+        #[payload(example = 7)]
         #[header("retry-after")]
         retry_after: u32,
     },

@@ -106,3 +106,37 @@ fn composes() {
     let error: Api = NotFound.into();
     assert_eq!(error.to_json(), br#"{"message":"Not found."}"#);
 }
+
+/// The OpenAPI description of each common error says what happened, not
+/// only its reason phrase.
+#[test]
+fn documented_with_real_descriptions() {
+    fn description<E: HttpError>() -> String {
+        let responses = E::openapi_responses();
+        let (status, response) = responses.as_object().unwrap().iter().next().unwrap();
+        let text = response["description"].as_str().unwrap().to_owned();
+        let reason = http::StatusCode::from_bytes(status.as_bytes())
+            .unwrap()
+            .canonical_reason()
+            .unwrap();
+        assert!(!text.contains(reason), "{status}: {text}");
+        text
+    }
+    assert_eq!(
+        description::<PermissionDenied>(),
+        "The credentials are valid but do not allow this action."
+    );
+    for text in [
+        description::<BadRequest>(),
+        description::<ParseError>(),
+        description::<Unauthenticated>(),
+        description::<AuthenticationFailed>(),
+        description::<NotFound>(),
+        description::<MethodNotAllowed>(),
+        description::<NotAcceptable>(),
+        description::<UnsupportedMediaType>(),
+        description::<Throttled>(),
+    ] {
+        assert!(text.ends_with('.') && text.len() > 20, "{text}");
+    }
+}

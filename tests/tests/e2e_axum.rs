@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use axum::routing::get;
 use httperror_tests::Cache;
-use httperror_tests::app::{self, Config, TOKEN};
+use httperror_tests::app::{self, ADMIN_TOKEN, Config, TOKEN};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -137,6 +137,20 @@ async fn common_errors_and_router_fallbacks() {
         .send()
         .await
         .unwrap();
+    let headers = expect(
+        response,
+        401,
+        r#"{"message":"Authentication credentials were not provided.","code":"unauthenticated"}"#,
+    )
+    .await;
+    assert_eq!(headers["www-authenticate"], "Bearer");
+
+    let response = client
+        .get(format!("{base}/admin/usage"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
     expect(
         response,
         403,
@@ -199,6 +213,29 @@ async fn success_still_succeeds() {
         .await
         .unwrap();
     assert_eq!(list, serde_json::json!([{"id": "a.txt", "size": 5}]));
+
+    // An upload without a body stores an empty file, as documented.
+    let put = client
+        .put(format!("http://{addr}/files/empty"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status(), StatusCode::CREATED);
+
+    let usage: Value = client
+        .get(format!("http://{addr}/admin/usage"))
+        .bearer_auth(ADMIN_TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        usage,
+        serde_json::json!({"files": 2, "bytes": 5, "quota": 1024})
+    );
 }
 
 #[tokio::test]
@@ -261,6 +298,7 @@ async fn serves_its_openapi_document_and_swagger_ui() {
             ["schema"]["properties"]["code"]["enum"][0],
         "permission_denied"
     );
+    assert_describes_what_the_server_does(&document);
 
     let docs = client
         .get(format!("http://{addr}/docs/"))
@@ -275,4 +313,56 @@ async fn serves_its_openapi_document_and_swagger_ui() {
         .await
         .unwrap();
     assert!(config.text().await.unwrap().contains("/openapi.json"));
+}
+
+/// What a client and Swagger UI need beyond schema validity: a server, the
+/// bearer scheme on exactly the operations that check a token, a success on
+/// every operation, file contents as bytes, and a realistic example for
+/// every error response.
+fn assert_describes_what_the_server_does(document: &Value) {
+    assert_eq!(document["servers"][0]["url"], "/");
+    assert_eq!(
+        document["components"]["securitySchemes"]["bearer"],
+        serde_json::json!({
+            "type": "http",
+            "scheme": "bearer",
+            "description": "`demo-token` for uploads and deletions, `admin-token` for `/admin/usage`",
+        })
+    );
+    let mut protected = Vec::new();
+    for (path, operations) in document["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            let security = operation["security"].as_array().unwrap();
+            if security.iter().any(|s| s.get("bearer").is_some()) {
+                protected.push(format!("{method} {path}"));
+            }
+            let responses = operation["responses"].as_object().unwrap();
+            assert!(
+                responses.keys().any(|status| status.starts_with('2')),
+                "{method} {path} documents no success"
+            );
+            for (status, response) in responses {
+                if status.starts_with('2') {
+                    continue;
+                }
+                let json = &response["content"]["application/json"];
+                assert!(
+                    json["examples"].as_object().is_some_and(|e| !e.is_empty()),
+                    "{method} {path} {status} has no example"
+                );
+            }
+        }
+    }
+    protected.sort();
+    assert_eq!(
+        protected,
+        ["delete /files/{id}", "get /admin/usage", "put /files/{id}"]
+    );
+    let schemas = &document["components"]["schemas"];
+    assert_eq!(schemas["FileBytes"]["type"], "string");
+    assert_eq!(schemas["FileBytes"]["format"], "binary");
+    assert_eq!(
+        schemas["FileBytes"]["contentMediaType"],
+        "application/octet-stream"
+    );
 }

@@ -65,12 +65,25 @@ async fn a_5xx_is_logged_with_its_chain() {
         .unwrap();
     assert_eq!(response.status().as_u16(), 404);
 
+    // A 5xx without a source: logged with no empty `sources` field.
+    let response = client
+        .put(format!("http://{addr}/files/big.bin"))
+        .bearer_auth(app::TOKEN)
+        .body(vec![0u8; 2000])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 507);
+
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     let lines: Vec<&str> = log
         .lines()
         .filter(|l| l.contains("server error response"))
         .collect();
-    assert_eq!(lines.len(), 1, "logged once:\n{log}");
+    assert_eq!(lines.len(), 2, "logged once each:\n{log}");
+    let quota = lines[1];
+    assert!(quota.contains("status=507"), "{quota}");
+    assert!(!quota.contains("sources"), "{quota}");
     let line = lines[0];
     assert!(line.contains("ERROR"), "{line}");
     assert!(line.contains("status=500"), "{line}");

@@ -36,14 +36,20 @@ fn storage_error_exact() {
         },
         "404": {
             "description": "No file with this id exists.",
-            "content": {"application/json": {"schema": {
-                "title": "NotFound", "type": "object",
-                "properties": {
-                    "message": {"type": "string"},
-                    "id": {"type": "string", "description": "The id that was asked for."},
+            "content": {"application/json": {
+                "schema": {
+                    "title": "NotFound", "type": "object",
+                    "properties": {
+                        "message": {"type": "string"},
+                        "id": {"type": "string", "description": "The id that was asked for."},
+                    },
+                    "required": ["message", "id"],
                 },
-                "required": ["message", "id"],
-            }}},
+                "examples": {"not_found": {
+                    "summary": "NotFound",
+                    "value": {"message": "file report.pdf not found", "id": "report.pdf"},
+                }},
+            }},
         },
         "429": {
             "description": "Too many uploads in a short time; retry later.",
@@ -52,17 +58,23 @@ fn storage_error_exact() {
                 "required": true,
                 "schema": {"type": "integer", "format": "int64", "minimum": 0, "maximum": 4294967295u64},
             }},
-            "content": {"application/json": {"schema": {
-                "title": "Throttled", "type": "object",
-                "properties": {
-                    "message": {"type": "string"},
-                    "retry_after": {
-                        "type": "integer", "format": "int64", "minimum": 0, "maximum": 4294967295u64,
-                        "description": "Seconds until the next upload is accepted.",
+            "content": {"application/json": {
+                "schema": {
+                    "title": "Throttled", "type": "object",
+                    "properties": {
+                        "message": {"type": "string"},
+                        "retry_after": {
+                            "type": "integer", "format": "int64", "minimum": 0, "maximum": 4294967295u64,
+                            "description": "Seconds until the next upload is accepted.",
+                        },
                     },
+                    "required": ["message", "retry_after"],
                 },
-                "required": ["message", "retry_after"],
-            }}},
+                "examples": {"throttled": {
+                    "summary": "Throttled",
+                    "value": {"message": "too many requests", "retry_after": 7},
+                }},
+            }},
         },
         "500": {
             "description": "The storage backend failed.",
@@ -80,15 +92,21 @@ fn storage_error_exact() {
         },
         "507": {
             "description": "The upload does not fit in the remaining quota.",
-            "content": {"application/json": {"schema": {
-                "title": "QuotaExceeded", "type": "object",
-                "properties": {
-                    "message": {"type": "string"},
-                    "used": {"type": "integer", "format": "int64", "minimum": 0, "description": "Bytes in use."},
-                    "limit": {"type": "integer", "format": "int64", "minimum": 0, "description": "Bytes allowed."},
+            "content": {"application/json": {
+                "schema": {
+                    "title": "QuotaExceeded", "type": "object",
+                    "properties": {
+                        "message": {"type": "string"},
+                        "used": {"type": "integer", "format": "int64", "minimum": 0, "description": "Bytes in use."},
+                        "limit": {"type": "integer", "format": "int64", "minimum": 0, "description": "Bytes allowed."},
+                    },
+                    "required": ["message", "used", "limit"],
                 },
-                "required": ["message", "used", "limit"],
-            }}},
+                "examples": {"quota_exceeded": {
+                    "summary": "QuotaExceeded",
+                    "value": {"message": "quota exceeded: 1100 of 1024 bytes used", "used": 1100, "limit": 1024},
+                }},
+            }},
         },
     });
     let responses = StorageError::openapi_responses();
