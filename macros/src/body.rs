@@ -117,6 +117,8 @@ pub(crate) fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, Token
         });
     }
     let mut known_len = true;
+    let (flattened, finish) = flattened_members(v);
+    entries.push(flattened);
     for field in &v.payload {
         let local = binding(&field.member);
         let value = spanned_value(field, &local);
@@ -125,7 +127,7 @@ pub(crate) fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, Token
                 #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, #value)?;
             },
             None => quote_spanned! {field.ty.span()=>
-                ::httperror::__private::serialize_flattened(&mut __map, #value)?;
+                ::httperror::__private::serialize_flattened(&mut __map, #value, &mut __flattened)?;
             },
         };
         known_len &= !field.optional && field.key.is_some();
@@ -135,8 +137,9 @@ pub(crate) fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, Token
             write
         });
     }
+    entries.push(finish);
     let len = if known_len {
-        let n = entries.len();
+        let n = entries.iter().filter(|entry| !entry.is_empty()).count();
         quote!(::core::option::Option::Some(#n))
     } else {
         quote!(::core::option::Option::None)
@@ -234,6 +237,11 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
         text.push(':');
         text.push_str(&json::string(&v.code));
     }
+    let (flattened, finish) = flattened_members(v);
+    if !flattened.is_empty() {
+        segments.push(Segment::Static(std::mem::take(&mut text)));
+        segments.push(Segment::Code(flattened));
+    }
     for field in &v.payload {
         let local = binding(&field.member);
         let value = spanned_value(field, &local);
@@ -253,7 +261,7 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
             None => (
                 String::new(),
                 quote_spanned! {field.ty.span()=>
-                    ::httperror::__private::write_flattened(__out, #value)?;
+                    ::httperror::__private::write_flattened(__out, #value, &mut __flattened)?;
                 },
             ),
         };
@@ -272,10 +280,32 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
             segments.push(Segment::Code(write));
         }
     }
+    if !finish.is_empty() {
+        segments.push(Segment::Static(std::mem::take(&mut text)));
+        segments.push(Segment::Code(finish));
+    }
     text.push('}');
     segments.push(Segment::Static(text));
     segments.retain(|s| !matches!(s, Segment::Static(t) if t.is_empty()));
     segments
+}
+
+/// For a variant with a flattened payload: the statement that starts
+/// tracking the body's member names (`__flattened`, which each flattened
+/// write reads), and the one that reports what was left out. Nothing for
+/// other variants, which pay nothing.
+fn flattened_members(v: &Resolved) -> (TokenStream, TokenStream) {
+    if v.reserved.is_empty() {
+        return (TokenStream::new(), TokenStream::new());
+    }
+    let reserved = &v.reserved;
+    let code = &v.code;
+    (
+        quote! {
+            let mut __flattened = ::httperror::__private::Flattened::new(&[#(#reserved),*]);
+        },
+        quote!(__flattened.finish(#code);),
+    )
 }
 
 /// A message template whose every argument is an integer or a string

@@ -41,6 +41,11 @@ pub struct Resolved<'a> {
     pub headers: Vec<Header<'a>>,
     /// 1xx, 204, 205, 304: no body at all.
     pub no_body: bool,
+    /// The names a flattened payload may not write, known at compile time:
+    /// the crate's own members (message, code, every problem member) and
+    /// this variant's explicit payload keys. Empty without a flattened
+    /// payload.
+    pub reserved: Vec<String>,
 }
 
 pub enum Message<'a> {
@@ -252,6 +257,7 @@ fn resolve<'a>(
     };
 
     let payload = payload_keys(cx, input, variant, keys);
+    let reserved = reserved(keys, &payload);
     let headers = headers(variant);
     required_headers(cx, input, variant, status, &headers);
     Some(Resolved {
@@ -265,7 +271,25 @@ fn resolve<'a>(
         payload,
         headers,
         no_body: no_body.is_some(),
+        reserved,
     })
+}
+
+/// See [`Resolved::reserved`].
+fn reserved(keys: &Keys, payload: &[Payload]) -> Vec<String> {
+    if payload.iter().all(|p| p.key.is_some()) {
+        return Vec::new();
+    }
+    let mut reserved = Vec::new();
+    if keys.problem {
+        reserved.extend(PROBLEM_MEMBERS.iter().map(|&k| k.to_owned()));
+    }
+    reserved.push(keys.message.clone());
+    reserved.extend(keys.code.iter().cloned());
+    reserved.extend(payload.iter().filter_map(|p| p.key.clone()));
+    let mut seen = std::collections::HashSet::new();
+    reserved.retain(|key| seen.insert(key.clone()));
+    reserved
 }
 
 /// The fields a template's arguments read; `None` if one is not a field.

@@ -13,6 +13,7 @@ use serde::Serialize;
 pub mod openapi {
     pub use crate::openapi::*;
 }
+pub use crate::flatten::{Flattened, serialize_flattened, write_flattened};
 
 #[cfg(feature = "utoipa")]
 pub use ::utoipa;
@@ -92,7 +93,7 @@ macro_rules! __impl_nothing {
     ($($tokens:tt)*) => {};
 }
 
-use serde::ser::{Error as _, SerializeMap};
+use serde::ser::Error as _;
 
 /// A status code the macro has already checked to be in 100..=999; called in
 /// a `const` block, so it costs nothing at run time and cannot fail there.
@@ -128,79 +129,6 @@ pub fn write_value<T: ?Sized + Serialize>(
     value: &T,
 ) -> Result<(), serde_json::Error> {
     serde_json::to_writer(out, value)
-}
-
-/// Appends the members of `value`, which must serialize as a map, after a
-/// comma: `#[payload(flatten)]`. On error nothing is left appended.
-pub fn write_flattened<T: ?Sized + Serialize>(
-    out: &mut Vec<u8>,
-    value: &T,
-) -> Result<(), serde_json::Error> {
-    let start = out.len();
-    out.push(b',');
-    if let Err(err) = serde_json::to_writer(&mut *out, value) {
-        out.truncate(start);
-        return Err(err);
-    }
-    match &out[start + 1..] {
-        b"{}" => out.truncate(start),
-        [b'{', .., b'}'] => {
-            out.pop();
-            out.remove(start + 1);
-        }
-        _ => {
-            out.truncate(start);
-            return Err(not_a_map());
-        }
-    }
-    Ok(())
-}
-
-/// The members of `value`, in its own order, as entries of `map`.
-pub fn serialize_flattened<M: SerializeMap, T: ?Sized + Serialize>(
-    map: &mut M,
-    value: &T,
-) -> Result<(), M::Error> {
-    let json = serde_json::to_vec(value).map_err(M::Error::custom)?;
-    let entries: Entries =
-        serde_json::from_slice(&json).map_err(|_| M::Error::custom(not_a_map()))?;
-    for (key, value) in &entries.0 {
-        map.serialize_entry(key, value)?;
-    }
-    Ok(())
-}
-
-fn not_a_map() -> serde_json::Error {
-    serde_json::Error::custom(
-        "a #[payload(flatten)] field must serialize as a map with string keys",
-    )
-}
-
-/// A JSON object's members in document order (serde_json's `Map` sorts
-/// them unless its `preserve_order` feature is on).
-struct Entries(Vec<(String, serde_json::Value)>);
-
-impl<'de> serde::Deserialize<'de> for Entries {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Entries;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Entries, A::Error> {
-                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
-                while let Some(entry) = map.next_entry()? {
-                    entries.push(entry);
-                }
-                Ok(Entries(entries))
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }
 
 /// Writes into a JSON string's contents, escaping exactly as serde_json
@@ -509,24 +437,6 @@ mod tests {
         assert_eq!(headers["x-short"], "42");
         assert_eq!(headers["x-long"], long.as_str());
         assert!(headers.get("x-bad").is_none());
-    }
-
-    #[test]
-    fn flattened_members_are_spliced() {
-        let mut out = b"{\"message\":\"m\"".to_vec();
-        let map: std::collections::BTreeMap<&str, u8> = [("a", 1), ("b", 2)].into();
-        write_flattened(&mut out, &map).unwrap();
-        write_flattened(&mut out, &std::collections::BTreeMap::<&str, u8>::new()).unwrap();
-        out.push(b'}');
-        assert_eq!(out, b"{\"message\":\"m\",\"a\":1,\"b\":2}");
-    }
-
-    #[test]
-    fn flattening_a_non_map_fails_and_leaves_nothing() {
-        let mut out = b"{\"message\":\"m\"".to_vec();
-        assert!(write_flattened(&mut out, &5).is_err());
-        assert!(write_flattened(&mut out, "text").is_err());
-        assert_eq!(out, b"{\"message\":\"m\"");
     }
 
     #[test]

@@ -126,6 +126,16 @@
 //! `payload` dict). An `Option` that is `None` is left out. The type needs
 //! `serde::Serialize`.
 //!
+//! A body never names a member twice: JSON parsers disagree on which of
+//! two wins, and a map built from the request could otherwise rewrite the
+//! public message. Two explicit keys that meet, or one that meets the
+//! message or code key, do not compile. A flattened member whose name the
+//! crate's own members (message, code, the problem members) or an explicit
+//! payload key of the variant already use, or an earlier flattened member
+//! wrote, is left out, in `to_json`, `to_response`, `to_dict` and the
+//! `Serialize` view alike; with the `tracing` feature its name (never its
+//! value) is logged at warn level, once per body.
+//!
 //! ```
 //! # use httperror::HttpError;
 //! # use std::collections::BTreeMap;
@@ -158,6 +168,17 @@
 //!     br#"{"message":"invalid field email","field":"email","max_length":64}"#,
 //! );
 //! assert_eq!(ApiError::NotFound(3).to_json(), br#"{"message":"not found","id":3}"#);
+//!
+//! let spoofed = ApiError::Invalid {
+//!     field: "email",
+//!     suggestion: None,
+//!     extra: BTreeMap::from([("message".to_owned(), 1), ("field".to_owned(), 2)]),
+//!     internal_id: 7,
+//! };
+//! assert_eq!(
+//!     spoofed.to_json(),
+//!     br#"{"message":"invalid field email","field":"email"}"#,
+//! );
 //! ```
 //!
 //! # `#[http_error(..)]`
@@ -505,6 +526,7 @@ pub mod actix;
 pub mod axum;
 pub mod common;
 mod error;
+mod flatten;
 mod openapi;
 #[cfg(feature = "tracing")]
 mod report;

@@ -39,6 +39,17 @@ pub(crate) fn serialization_failed<E: HttpError + ?Sized>(error: &E, cause: &ser
     );
 }
 
+/// Logs the names of flattened payload members left out of one body
+/// because the crate's own members or earlier ones had them; never their
+/// values, which may come from the request.
+pub(crate) fn flattened_members_dropped(code: &'static str, names: &[String]) {
+    tracing::warn!(
+        code,
+        left_out = %names.join(", "),
+        "flattened payload members left out of an error body: their names are taken",
+    );
+}
+
 /// The `source()` chain, `outer: inner: innermost`.
 struct Sources<'a, E: ?Sized>(&'a E);
 

@@ -1,7 +1,11 @@
 //! Whatever the strings in messages, templates and payloads (quotes,
 //! backslashes, control characters, non-BMP characters, U+2028/U+2029,
 //! very long values), `to_json()` is valid JSON equal to `to_dict()` and to
-//! the `Serialize` view; the same for the problem format and `Abort`.
+//! the `Serialize` view, and no object in it names a member twice (checked
+//! by a parser that rejects duplicates, whatever names flattened maps
+//! bring); the same for the problem format and `Abort`.
+
+mod support;
 
 use std::collections::BTreeMap;
 
@@ -33,6 +37,12 @@ enum Json {
         #[payload]
         float: f64,
     },
+    #[error("flattened")]
+    #[status(503)]
+    Flattened(
+        #[payload(flatten)] BTreeMap<String, String>,
+        #[payload(flatten)] BTreeMap<String, u32>,
+    ),
 }
 
 #[derive(Debug, thiserror::Error, HttpError)]
@@ -41,6 +51,25 @@ enum Problem {
     #[error("{0}")]
     #[status(409)]
     Conflict(#[payload(rename = "resource")] String),
+    #[error("{0}")]
+    #[status(422)]
+    Invalid(
+        #[payload(rename = "resource")] String,
+        #[payload(flatten)] BTreeMap<String, String>,
+    ),
+}
+
+/// Member names: random text, or the names the crate and the payloads of
+/// these types use.
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        text(),
+        prop::sample::select(vec![
+            "message", "code", "text", "n", "maybe", "list", "float", "type", "title", "status",
+            "detail", "instance", "resource", "a",
+        ])
+        .prop_map(str::to_owned),
+    ]
 }
 
 /// Strings that stress JSON: everything proptest's `any::<String>()` makes,
@@ -81,8 +110,7 @@ fn text() -> impl Strategy<Value = String> {
 
 fn check<E: HttpError>(error: &E) {
     let json = error.to_json();
-    let parsed: Value = serde_json::from_slice(&json)
-        .unwrap_or_else(|e| panic!("invalid JSON ({e}): {}", String::from_utf8_lossy(&json)));
+    let parsed = support::assert_strict_json(&json);
     assert_eq!(parsed, Value::Object(error.to_dict()));
     assert_eq!(
         serde_json::to_vec(&error.body()).unwrap(),
@@ -115,7 +143,7 @@ proptest! {
         text in text(),
         n in any::<i64>(),
         maybe in prop::option::of(text()),
-        extra in prop::collection::btree_map(text(), text(), 0..4),
+        extra in prop::collection::btree_map(name(), text(), 0..4),
         list in prop::collection::vec(text(), 0..4),
         float in any::<f64>().prop_filter("JSON has no NaN or infinity", |f| f.is_finite()),
     ) {
@@ -128,12 +156,21 @@ proptest! {
     }
 
     #[test]
-    fn problem_details(s in text()) {
-        check(&Problem::Conflict(s));
+    fn flattened_maps_that_share_names(
+        first in prop::collection::btree_map(name(), text(), 0..6),
+        second in prop::collection::btree_map(name(), any::<u32>(), 0..6),
+    ) {
+        check(&Json::Flattened(first, second));
     }
 
     #[test]
-    fn abort(message in text(), key in text(), value in text(), header in text()) {
+    fn problem_details(s in text(), extra in prop::collection::btree_map(name(), text(), 0..6)) {
+        check(&Problem::Conflict(s.clone()));
+        check(&Problem::Invalid(s, extra));
+    }
+
+    #[test]
+    fn abort(message in text(), key in name(), value in text(), header in text()) {
         let error = Abort::new(StatusCode::BAD_REQUEST)
             .with_message(message)
             .with(key, value)

@@ -1,6 +1,8 @@
 //! Whatever the strings and numbers in an error, its body is valid JSON
-//! equal to `to_dict()` and to the `Serialize` view, in the default and the
-//! problem format and for `Abort`; header values are never mangled.
+//! equal to `to_dict()` and to the `Serialize` view, with no object that
+//! names a member twice (whatever names flattened maps bring), in the
+//! default and the problem format and for `Abort`; header values are never
+//! mangled.
 //!
 //! RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir tests/fuzz json_body -- -max_total_time=60
 
@@ -35,6 +37,12 @@ enum Json {
         #[payload]
         float: f64,
     },
+    #[error("flattened")]
+    #[status(500)]
+    Flattened(
+        #[payload(flatten)] BTreeMap<String, String>,
+        #[payload(flatten)] BTreeMap<String, u32>,
+    ),
 }
 
 #[derive(Debug, thiserror::Error, HttpError)]
@@ -42,7 +50,32 @@ enum Json {
 enum Problem {
     #[error("{0}")]
     #[status(409)]
-    Conflict(#[payload(rename = "resource")] String),
+    Conflict(
+        #[payload(rename = "resource")] String,
+        #[payload(flatten)] BTreeMap<String, String>,
+    ),
+}
+
+/// The names the crate and these types' payloads use, which flattened
+/// maps must not repeat; arbitrary strings would seldom hit them.
+const NAMES: &[&str] = &[
+    "message", "code", "text", "n", "maybe", "float", "type", "title", "status", "detail",
+    "instance", "resource",
+];
+
+#[derive(Debug, Arbitrary)]
+enum Name {
+    Taken(u8),
+    Any(String),
+}
+
+impl Name {
+    fn text(self) -> String {
+        match self {
+            Name::Taken(i) => NAMES[usize::from(i) % NAMES.len()].to_owned(),
+            Name::Any(s) => s,
+        }
+    }
 }
 
 #[derive(Debug, Arbitrary)]
@@ -50,7 +83,8 @@ struct Input {
     text: String,
     n: i64,
     maybe: Option<String>,
-    extra: BTreeMap<String, String>,
+    extra: Vec<(Name, String)>,
+    numbers: Vec<(Name, u32)>,
     float: f64,
     status: u16,
 }
@@ -63,7 +97,9 @@ fn check<E: HttpError>(error: &E) {
         assert!(error.to_response().body().is_empty());
         return;
     }
-    let value: Value = serde_json::from_slice(&json).expect("valid JSON");
+    let value = serde_json::from_slice::<Strict>(&json)
+        .expect("valid JSON, no member named twice")
+        .0;
     assert_eq!(value, Value::Object(error.to_dict()));
     assert_eq!(serde_json::to_vec(&error.body()).unwrap(), json);
     let response = error.to_response();
@@ -78,20 +114,79 @@ fn check<E: HttpError>(error: &E) {
     }
 }
 
+/// JSON parsed as a parser that rejects duplicate member names would.
+struct Strict(Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Strict;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON without duplicate member names")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Strict, E> {
+        Ok(Strict(Value::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Strict, E> {
+        Ok(Strict(Value::from(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Strict, E> {
+        Ok(Strict(Value::from(v)))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Strict, E> {
+        Ok(Strict(Value::from(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Strict, E> {
+        Ok(Strict(Value::String(v.to_owned())))
+    }
+    fn visit_unit<E>(self) -> Result<Strict, E> {
+        Ok(Strict(Value::Null))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Strict, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Strict(Value::Array(items)))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
+        let mut members = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if members.contains_key(&key) {
+                return Err(serde::de::Error::custom("duplicate member"));
+            }
+            let Strict(value) = map.next_value()?;
+            members.insert(key, value);
+        }
+        Ok(Strict(Value::Object(members)))
+    }
+}
+
 fuzz_target!(|input: Input| {
+    let extra: BTreeMap<String, String> =
+        input.extra.into_iter().map(|(k, v)| (k.text(), v)).collect();
+    let numbers: BTreeMap<String, u32> =
+        input.numbers.into_iter().map(|(k, v)| (k.text(), v)).collect();
     check(&Json::Display(input.text.clone()));
-    check(&Problem::Conflict(input.text.clone()));
+    check(&Problem::Conflict(input.text.clone(), extra.clone()));
     check(&Json::Template {
         text: input.text.clone(),
         n: input.n,
         maybe: input.maybe.clone(),
-        extra: input.extra.clone(),
+        extra: extra.clone(),
         float: input.float,
     });
+    check(&Json::Flattened(extra.clone(), numbers));
     let status = StatusCode::from_u16(input.status % 900 + 100).unwrap();
     let abort = Abort::new(status)
         .with_message(input.text.clone())
-        .with(input.maybe.unwrap_or_default(), input.extra)
+        .with(input.maybe.unwrap_or_default(), extra)
         .with_header("x-value", input.text);
     check(&abort);
 });
