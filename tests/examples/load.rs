@@ -1,12 +1,16 @@
-//! Load for the example server: `load <base-url> [requests] [concurrency]`.
+//! Load for the example server:
+//! `load <base-url> [requests] [concurrency] [--warm-up]`.
 //! Fires mixed requests from concurrent keep-alive clients, stops after
 //! `requests` (default 100000), and checks that every response has a status
 //! its route documents and a body that validates against the schema the
 //! server's own `/openapi.json` documents for that status (the router's 404
-//! and 405, which no route documents, must be their exact bodies). Exits 1
-//! on any failure. Run by `tests/benches/load.sh`.
+//! and 405, which no route documents, must be their exact bodies), and
+//! that every status the document names was answered at least once. Exits
+//! 1 on any failure. `--warm-up` sends no uploads and checks no coverage,
+//! so the upload limiter is empty when the real run starts. Run by
+//! `tests/benches/load.sh`, which uploads `/files/keep` first.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
@@ -27,6 +31,7 @@ struct Kind {
 }
 
 const AUTH: (&str, &str) = ("authorization", "Bearer demo-token");
+const ADMIN: (&str, &str) = ("authorization", "Bearer admin-token");
 
 fn kinds() -> Vec<Kind> {
     vec![
@@ -64,6 +69,42 @@ fn kinds() -> Vec<Kind> {
             headers: &[AUTH],
             body: 0,
             statuses: &[403],
+            exact: None,
+        },
+        Kind {
+            method: Method::GET,
+            path: |_| "/admin/usage".into(),
+            template: Some("/admin/usage"),
+            headers: &[],
+            body: 0,
+            statuses: &[401],
+            exact: None,
+        },
+        Kind {
+            method: Method::GET,
+            path: |_| "/admin/usage".into(),
+            template: Some("/admin/usage"),
+            headers: &[ADMIN],
+            body: 0,
+            statuses: &[200],
+            exact: None,
+        },
+        Kind {
+            method: Method::GET,
+            path: |_| "/files/keep".into(),
+            template: Some("/files/{id}"),
+            headers: &[],
+            body: 0,
+            statuses: &[200],
+            exact: Some("k"),
+        },
+        Kind {
+            method: Method::GET,
+            path: |_| "/files".into(),
+            template: Some("/files"),
+            headers: &[("accept", "application/json")],
+            body: 0,
+            statuses: &[200],
             exact: None,
         },
         Kind {
@@ -142,9 +183,10 @@ fn schemas(document: &Value) -> Schemas {
     for (path, item) in document["paths"].as_object().into_iter().flatten() {
         for (method, operation) in item.as_object().into_iter().flatten() {
             for (status, response) in operation["responses"].as_object().into_iter().flatten() {
-                let schema = &response["content"]["application/json"]["schema"];
+                let mut schema = response["content"]["application/json"]["schema"].clone();
+                inline_refs(&mut schema, document);
                 if let (Ok(status), false) = (status.parse(), schema.is_null())
-                    && let Ok(validator) = jsonschema::validator_for(schema)
+                    && let Ok(validator) = jsonschema::validator_for(&schema)
                 {
                     schemas.insert((method.to_uppercase(), path.clone(), status), validator);
                 }
@@ -152,6 +194,42 @@ fn schemas(document: &Value) -> Schemas {
         }
     }
     schemas
+}
+
+/// Every status the document names for some operation.
+fn documented_statuses(document: &Value) -> BTreeSet<u16> {
+    let operations = document["paths"].as_object().into_iter().flatten();
+    operations
+        .flat_map(|(_, item)| item.as_object().into_iter().flatten())
+        .flat_map(|(_, operation)| operation["responses"].as_object().into_iter().flatten())
+        .filter_map(|(status, _)| status.parse().ok())
+        .collect()
+}
+
+/// Replaces each `{"$ref": "#/components/schemas/X"}` with X itself, so a
+/// schema taken out of the document validates alone.
+fn inline_refs(schema: &mut Value, document: &Value) {
+    match schema {
+        Value::Object(map) => {
+            if let Some(Value::String(reference)) = map.get("$ref")
+                && let Some(name) = reference.strip_prefix("#/components/schemas/")
+            {
+                let mut target = document["components"]["schemas"][name].clone();
+                inline_refs(&mut target, document);
+                *schema = target;
+                return;
+            }
+            for child in map.values_mut() {
+                inline_refs(child, document);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                inline_refs(item, document);
+            }
+        }
+        _ => {}
+    }
 }
 
 #[tokio::main]
@@ -162,6 +240,7 @@ async fn main() {
         .unwrap_or_else(|| "http://127.0.0.1:3000".into());
     let total: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100_000);
     let concurrency: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(32);
+    let warm_up = args.next().as_deref() == Some("--warm-up");
 
     let client = Client::builder()
         .no_proxy()
@@ -177,7 +256,11 @@ async fn main() {
         .await
         .unwrap();
     let schemas = Arc::new(schemas(&document));
-    let kinds = Arc::new(kinds());
+    let mut kinds = kinds();
+    if warm_up {
+        kinds.retain(|kind| kind.method != Method::PUT);
+    }
+    let kinds = Arc::new(kinds);
     let next = Arc::new(AtomicUsize::new(0));
     let failures = Arc::new(AtomicUsize::new(0));
     let counts = Arc::new(std::sync::Mutex::new(BTreeMap::<u16, usize>::new()));
@@ -230,7 +313,19 @@ async fn main() {
         elapsed.as_secs_f64(),
         total as f64 / elapsed.as_secs_f64()
     );
-    println!("statuses: {:?}", counts.lock().unwrap());
+    let counts = counts.lock().unwrap();
+    println!("statuses: {counts:?}");
+    let missing: Vec<u16> = documented_statuses(&document)
+        .into_iter()
+        .filter(|status| !counts.contains_key(status))
+        .collect();
+    if !warm_up && !missing.is_empty() {
+        println!("documented but never answered: {missing:?}");
+        std::process::exit(1);
+    }
+    if !warm_up {
+        println!("every documented status was answered");
+    }
     if failures > 0 {
         std::process::exit(1);
     }
