@@ -6,7 +6,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, LitByteStr, LitStr, Member};
 
-use crate::expand::{bind, binding};
+use crate::codegen::{bind, binding};
 use crate::json::{self, Json};
 use crate::openapi::problem_members;
 use crate::template::Piece;
@@ -116,39 +116,55 @@ pub(crate) fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, Token
             #serde::ser::SerializeMap::serialize_entry(&mut __map, #code_key, #code)?;
         });
     }
-    let mut known_len = true;
-    let (flattened, finish) = flattened_members(v);
-    entries.push(flattened);
-    for field in &v.payload {
-        let local = binding(&field.member);
-        let value = spanned_value(field, &local);
-        let write = match &field.key {
-            Some(key) => quote_spanned! {field.ty.span()=>
-                #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, #value)?;
-            },
-            None => quote_spanned! {field.ty.span()=>
-                ::httperror::__private::serialize_flattened(&mut __map, #value, &mut __flattened)?;
-            },
-        };
-        known_len &= !field.optional && field.key.is_some();
-        entries.push(if field.optional {
-            quote!(if let ::core::option::Option::Some(__value) = #local { #write })
-        } else {
-            write
-        });
-    }
-    entries.push(finish);
+    let known_len = v
+        .payload
+        .iter()
+        .all(|field| !field.optional && field.key.is_some());
     let len = if known_len {
-        let n = entries.iter().filter(|entry| !entry.is_empty()).count();
+        let n = entries.len() + v.payload.len();
         quote!(::core::option::Option::Some(#n))
     } else {
         quote!(::core::option::Option::None)
     };
-    let bindings = bind(v.payload.iter().map(|p| &p.member));
+    let payload = (!v.payload.is_empty())
+        .then(|| quote!(::httperror::HttpError::serialize_payload(self, &mut __map)?;));
     let body = quote! {{
         let mut __map = #serde::Serializer::serialize_map(__serializer, #len)?;
         #(#entries)*
+        #payload
         #serde::ser::SerializeMap::end(__map)
+    }};
+    (TokenStream::new(), body)
+}
+
+/// `serialize_payload`'s arm: the payload fields as entries of `__map`,
+/// flattened ones leaving out the names the body already has.
+pub(crate) fn serialize_payload(v: &Resolved) -> (TokenStream, TokenStream) {
+    let serde = quote!(::httperror::__private::serde);
+    let (flattened, finish) = flattened_members(v);
+    let entries = v.payload.iter().map(|field| {
+        let local = binding(&field.member);
+        let value = spanned_value(field, &local);
+        let write = match &field.key {
+            Some(key) => quote_spanned! {field.ty.span()=>
+                #serde::ser::SerializeMap::serialize_entry(__map, #key, #value)?;
+            },
+            None => quote_spanned! {field.ty.span()=>
+                ::httperror::__private::serialize_flattened(__map, #value, &mut __flattened)?;
+            },
+        };
+        if field.optional {
+            quote!(if let ::core::option::Option::Some(__value) = #local { #write })
+        } else {
+            write
+        }
+    });
+    let bindings = bind(v.payload.iter().map(|p| &p.member));
+    let body = quote! {{
+        #flattened
+        #(#entries)*
+        #finish
+        ::core::result::Result::Ok(())
     }};
     (bindings, body)
 }
@@ -246,7 +262,7 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
         let local = binding(&field.member);
         let value = spanned_value(field, &local);
         let (prefix, write) = match &field.key {
-            Some(key) if direct_json(inner_type(field)) => (
+            Some(key) if direct_json(field.value_ty) => (
                 format!(",{}:", json::string(key)),
                 quote_spanned! {field.ty.span()=>
                     ::httperror::__private::JsonValue::write_json(#value, __out);
@@ -385,15 +401,6 @@ pub(crate) fn json_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStrea
         ::httperror::__private::json_body(|__out| ::httperror::HttpError::write_json(self, __out))
     };
     (TokenStream::new(), body)
-}
-
-/// The payload's type, through `Option`.
-fn inner_type<'a>(field: &Payload<'a>) -> &'a syn::Type {
-    if field.optional {
-        crate::generics::option_inner(field.ty).unwrap_or(field.ty)
-    } else {
-        field.ty
-    }
 }
 
 /// Integers and strings, which `__private::JsonValue` writes without

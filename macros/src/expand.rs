@@ -1,15 +1,14 @@
 //! Turns the checked model into the `HttpError` impl.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
-use syn::{Ident, LitByteStr, Member};
+use quote::quote;
+use syn::{Ident, LitByteStr};
 
+use crate::codegen::arms;
 use crate::generics::where_clause;
 use crate::openapi;
 use crate::status;
-use crate::valid::{Model, Resolved};
+use crate::valid::Model;
 use crate::{body, headers};
 
 pub fn impl_http_error(model: &Model) -> TokenStream {
@@ -31,9 +30,24 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
     });
     let message_arms = arms(model, body::message_expr);
     let serialize_arms = arms(model, |v| body::serialize_body(model, v));
+    let payload = model
+        .variants
+        .iter()
+        .any(|v| !v.payload.is_empty())
+        .then(|| {
+            let payload_arms = arms(model, body::serialize_payload);
+            quote! {
+                fn serialize_payload<__M: ::httperror::__private::serde::ser::SerializeMap>(
+                    &self,
+                    __map: &mut __M,
+                ) -> ::core::result::Result<(), __M::Error> {
+                    #payload_arms
+                }
+            }
+        });
     let write_arms = arms(model, |v| body::write_json(model, v));
     let body_arms = arms(model, |v| body::json_body(model, v));
-    let headers = headers::headers_fn(model);
+    let headers = headers::headers_fns(model);
     let problem = model.problem.as_ref().map(|_| {
         quote! {
             const CONTENT_TYPE: &'static ::core::primitive::str = "application/problem+json";
@@ -79,6 +93,8 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
 
             #openapi
 
+            #payload
+
             fn serialize_body<__S: ::httperror::__private::serde::Serializer>(
                 &self,
                 __serializer: __S,
@@ -105,55 +121,6 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
 
         #(#integrations)*
     }
-}
-
-/// A `match self` with one arm per variant; `arm` gives the fields the arm
-/// binds and its expression.
-pub(crate) fn arms(
-    model: &Model,
-    arm: impl Fn(&Resolved) -> (TokenStream, TokenStream),
-) -> TokenStream {
-    if model.variants.is_empty() {
-        return quote!(match *self {});
-    }
-    let arms = model.variants.iter().map(|v| {
-        let (bindings, body) = arm(v);
-        let path = if model.is_enum {
-            let variant = v.ident;
-            quote!(Self::#variant)
-        } else {
-            quote!(Self)
-        };
-        quote!(#path { #bindings .. } => #body,)
-    });
-    quote! {
-        match self {
-            #(#arms)*
-        }
-    }
-}
-
-/// The local a field is bound to: `__self_used`, `__self_0`.
-pub fn binding(member: &Member) -> Ident {
-    match member {
-        Member::Named(ident) => {
-            let name = ident.to_string();
-            format_ident!("__self_{}", name.strip_prefix("r#").unwrap_or(&name))
-        }
-        Member::Unnamed(index) => format_ident!("__self_{}", index.index),
-    }
-}
-
-pub(crate) fn bind<'m>(members: impl IntoIterator<Item = &'m Member>) -> TokenStream {
-    let mut seen = BTreeSet::new();
-    members
-        .into_iter()
-        .filter(|member| seen.insert(binding(member)))
-        .map(|member| {
-            let local = binding(member);
-            quote!(#member: #local,)
-        })
-        .collect()
 }
 
 fn status_tokens(code: u16) -> TokenStream {

@@ -13,6 +13,18 @@ pub fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
     }
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    // As the real impl: for the type as the user bounded its `Error` impl,
+    // so a generic type's missing bound is not reported a second time.
+    let mut where_clause = where_clause.cloned();
+    if input.generics.type_params().next().is_some() {
+        let clause = where_clause.get_or_insert_with(|| syn::WhereClause {
+            where_token: Default::default(),
+            predicates: Default::default(),
+        });
+        clause
+            .predicates
+            .push(syn::parse_quote!(Self: ::std::error::Error));
+    }
     quote! {
         #errors
 
@@ -30,13 +42,6 @@ pub fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
             }
 
             fn message(&self) -> ::std::borrow::Cow<'_, ::core::primitive::str> {
-                ::core::unreachable!()
-            }
-
-            fn serialize_body<__S: ::httperror::__private::serde::Serializer>(
-                &self,
-                __serializer: __S,
-            ) -> ::core::result::Result<__S::Ok, __S::Error> {
                 ::core::unreachable!()
             }
         }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{ToTokens, quote};
-use syn::{GenericArgument, PathArguments, Type, WhereClause};
+use syn::WhereClause;
 
 use crate::valid::Model;
 
@@ -31,22 +31,13 @@ pub fn where_clause(model: &Model) -> Option<WhereClause> {
     push(quote!(Self: ::std::error::Error));
     for variant in &model.variants {
         for field in &variant.payload {
-            let ty = if field.optional {
-                option_inner(field.ty).unwrap_or(field.ty)
-            } else {
-                field.ty
-            };
+            let ty = field.value_ty;
             if mentions(ty.to_token_stream(), &params) {
                 push(quote!(#ty: ::httperror::__private::serde::Serialize));
             }
         }
         for header in &variant.headers {
-            if let crate::valid::HeaderValue::Field { ty, optional, .. } = &header.value {
-                let ty = if *optional {
-                    option_inner(ty).unwrap_or(ty)
-                } else {
-                    ty
-                };
+            if let crate::valid::HeaderValue::Field { value_ty: ty, .. } = &header.value {
                 if mentions(ty.to_token_stream(), &params) {
                     push(quote!(#ty: ::core::fmt::Display));
                 }
@@ -82,17 +73,4 @@ fn mentions(tokens: TokenStream, params: &BTreeSet<String>) -> bool {
         TokenTree::Group(group) => mentions(group.stream(), params),
         _ => false,
     })
-}
-
-/// `T` of `Option<T>`.
-pub fn option_inner(ty: &Type) -> Option<&Type> {
-    let Type::Path(path) = ty else { return None };
-    let segment = path.path.segments.last()?;
-    let PathArguments::AngleBracketed(args) = &segment.arguments else {
-        return None;
-    };
-    match args.args.first()? {
-        GenericArgument::Type(inner) => Some(inner),
-        _ => None,
-    }
 }

@@ -1,17 +1,23 @@
-//! `write_headers`: fixed headers and headers from fields.
+//! `headers` and `write_headers`: fixed headers and headers from fields.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::spanned::Spanned;
 
-use crate::expand::{arms, bind, binding};
+use crate::codegen::{arms, bind, binding};
 use crate::valid::{HeaderValue, Model};
 
-pub(crate) fn headers_fn(model: &Model) -> Option<TokenStream> {
-    if model.variants.iter().all(|v| v.headers.is_empty()) {
-        return None;
-    }
+/// `write_headers`, always (a type without headers writes nothing, in
+/// place of the default's empty map), and `headers` where the type has
+/// some.
+pub(crate) fn headers_fns(model: &Model) -> TokenStream {
     let private = quote!(::httperror::__private);
+    if model.variants.iter().all(|v| v.headers.is_empty()) {
+        return quote! {
+            #[inline]
+            fn write_headers(&self, _: &mut #private::HeaderMap) {}
+        };
+    }
     let arms = arms(model, |v| {
         let mut members = Vec::new();
         let statements: Vec<TokenStream> = v
@@ -32,6 +38,7 @@ pub(crate) fn headers_fn(model: &Model) -> Option<TokenStream> {
                         member,
                         ty,
                         optional,
+                        ..
                     } => {
                         members.push(member);
                         let local = binding(member);
@@ -59,9 +66,15 @@ pub(crate) fn headers_fn(model: &Model) -> Option<TokenStream> {
             .collect();
         (bind(members), quote!({ #(#statements)* }))
     });
-    Some(quote! {
+    quote! {
+        fn headers(&self) -> #private::HeaderMap {
+            let mut __headers = #private::HeaderMap::new();
+            ::httperror::HttpError::write_headers(self, &mut __headers);
+            __headers
+        }
+
         fn write_headers(&self, __headers: &mut #private::HeaderMap) {
             #arms
         }
-    })
+    }
 }

@@ -5,6 +5,7 @@ mod ast;
 mod attr;
 mod body;
 mod case;
+mod codegen;
 mod ctxt;
 mod doc;
 mod expand;

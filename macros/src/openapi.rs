@@ -84,18 +84,11 @@ fn headers<'a>(variants: &[&'a Resolved<'a>], schemas: &mut Schemas<'a>) -> Opti
             })
         });
         let dynamic = all.iter().find_map(|h| match &h.value {
-            HeaderValue::Field { ty, optional, .. } => Some((*ty, *optional)),
+            HeaderValue::Field { value_ty, .. } => Some(*value_ty),
             HeaderValue::Fixed(_) => None,
         });
         let schema = match dynamic {
-            Some((ty, optional)) => {
-                let ty = if optional {
-                    crate::generics::option_inner(ty).unwrap_or(ty)
-                } else {
-                    ty
-                };
-                schemas.of(ty)
-            }
+            Some(ty) => schemas.of(ty),
             None => {
                 let mut values: Vec<Json> = Vec::new();
                 for h in &all {
@@ -208,12 +201,7 @@ fn variant_schema<'a>(
     }
     let mut flattened = Vec::new();
     for field in &v.payload {
-        let ty = if field.optional {
-            crate::generics::option_inner(field.ty).unwrap_or(field.ty)
-        } else {
-            field.ty
-        };
-        let mut schema = schemas.of(ty);
+        let mut schema = schemas.of(field.value_ty);
         let Some(key) = &field.key else {
             flattened.push(schema);
             continue;

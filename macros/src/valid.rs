@@ -86,6 +86,8 @@ pub enum HeaderValue<'a> {
     Field {
         member: Member,
         ty: &'a Type,
+        /// The type displayed: `T` of an `Option<T>` field.
+        value_ty: &'a Type,
         optional: bool,
     },
 }
@@ -95,6 +97,8 @@ pub struct Payload<'a> {
     pub docs: Option<&'a str>,
     pub example: Option<&'a Json>,
     pub ty: &'a Type,
+    /// The type written: `T` of an `Option<T>` field.
+    pub value_ty: &'a Type,
     /// `None` for a flattened field, whose keys are its own.
     pub key: Option<String>,
     /// An `Option<T>` field: left out of the body when `None`.
@@ -447,22 +451,30 @@ fn payload_keys<'a>(
             docs: field.docs.as_deref(),
             example: attr.example.as_ref(),
             ty: &field.original.ty,
+            value_ty: option_inner(&field.original.ty).unwrap_or(&field.original.ty),
             key: key.map(|(key, _)| key),
-            optional: is_option(&field.original.ty),
+            optional: option_inner(&field.original.ty).is_some(),
         });
     }
     payload
 }
 
-/// `Option<T>` by its last path segment, as serde's `skip_serializing_if`
-/// users write it; a type alias to an `Option` is serialized as `null`.
-fn is_option(ty: &Type) -> bool {
-    let Type::Path(path) = ty else { return false };
-    path.qself.is_none()
-        && path.path.segments.last().is_some_and(|segment| {
-            segment.ident == "Option"
-                && matches!(segment.arguments, syn::PathArguments::AngleBracketed(_))
-        })
+/// `T` of `Option<T>`, recognized by its last path segment as serde's
+/// `skip_serializing_if` users write it (a type alias to an `Option` is
+/// serialized as `null`): such a field is sent only when `Some`.
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    if path.qself.is_some() {
+        return None;
+    }
+    let segment = path.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return None;
+    };
+    match (segment.ident == "Option", args.args.first()) {
+        (true, Some(syn::GenericArgument::Type(inner))) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
 }
 
 fn headers<'a>(variant: &'a Variant<'a>) -> Vec<Header<'a>> {
@@ -482,7 +494,8 @@ fn headers<'a>(variant: &'a Variant<'a>) -> Vec<Header<'a>> {
             value: HeaderValue::Field {
                 member: field.member.clone(),
                 ty: &field.original.ty,
-                optional: is_option(&field.original.ty),
+                value_ty: option_inner(&field.original.ty).unwrap_or(&field.original.ty),
+                optional: option_inner(&field.original.ty).is_some(),
             },
         })
     });

@@ -13,7 +13,11 @@ use serde::Serialize;
 pub mod openapi {
     pub use crate::openapi::*;
 }
-pub use crate::flatten::{Flattened, serialize_flattened, write_flattened};
+pub use crate::members::{Flattened, serialize_default_body, serialize_flattened, write_flattened};
+
+/// The body of the plain 500 that replaces a response whose payload failed
+/// to serialize, in the default format and keys.
+pub const INTERNAL_ERROR_BODY: &[u8] = b"{\"message\":\"Internal Server Error\"}";
 
 #[cfg(feature = "utoipa")]
 pub use ::utoipa;

@@ -5,8 +5,8 @@ use std::fmt;
 
 use http::StatusCode;
 use http::header::{HeaderMap, HeaderName};
+use serde::Serialize;
 use serde::ser::{Error as _, SerializeMap};
-use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::HttpError;
@@ -162,18 +162,16 @@ impl HttpError for Abort {
         }
     }
 
-    fn serialize_body<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize_payload<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         if self.failed {
-            return Err(S::Error::custom(
+            return Err(M::Error::custom(
                 "a value given to Abort::with failed to serialize",
             ));
         }
-        let mut map = serializer.serialize_map(Some(1 + self.extra.len()))?;
-        map.serialize_entry("message", &*self.message())?;
         for (key, value) in &self.extra {
             map.serialize_entry(key, value)?;
         }
-        map.end()
+        Ok(())
     }
 }
 

@@ -3,6 +3,7 @@ use std::borrow::Cow;
 use bytes::Bytes;
 use http::header::{CONTENT_TYPE, HeaderValue};
 use http::{HeaderMap, Response, StatusCode};
+use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
@@ -12,12 +13,60 @@ use crate::__private::has_body;
 /// code, headers and JSON body.
 ///
 /// Derive it with [`#[derive(HttpError)]`](derive@crate::HttpError); the
-/// crate documentation lists the attributes. Implementing it by hand takes
-/// [`STATUS_CODES`](Self::STATUS_CODES), [`status`](Self::status),
-/// [`code`](Self::code), [`message`](Self::message) and
-/// [`serialize_body`](Self::serialize_body); everything else follows from
-/// those, with the same rules as for derived types (no body on 1xx, 204,
-/// 205 and 304; a body that fails to serialize becomes a plain 500).
+/// crate documentation lists the attributes.
+///
+/// # Implementing it by hand
+///
+/// A hand implementation writes [`STATUS_CODES`](Self::STATUS_CODES),
+/// [`status`](Self::status), [`code`](Self::code) and
+/// [`message`](Self::message); and, where it has them,
+/// [`headers`](Self::headers), [`serialize_payload`](Self::serialize_payload)
+/// (the body's members after the message) and
+/// [`openapi_responses`](Self::openapi_responses). Everything else follows
+/// from those, with the same rules as for derived types: the body is
+/// `{"message": .., <payload members>}`, a payload member named `message`
+/// or named twice is left out, 1xx, 204, 205 and 304 carry no body, and a
+/// payload that fails to serialize becomes a plain 500.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use httperror::{HttpError, StatusCode};
+/// use serde::ser::SerializeMap;
+///
+/// #[derive(Debug, thiserror::Error)]
+/// #[error("no seat left on flight {flight}")]
+/// struct Overbooked {
+///     flight: u32,
+/// }
+///
+/// impl HttpError for Overbooked {
+///     const STATUS_CODES: &'static [u16] = &[409];
+///
+///     fn status(&self) -> StatusCode {
+///         StatusCode::CONFLICT
+///     }
+///
+///     fn code(&self) -> &'static str {
+///         "overbooked"
+///     }
+///
+///     fn message(&self) -> Cow<'_, str> {
+///         Cow::Owned(self.to_string())
+///     }
+///
+///     fn serialize_payload<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+///         map.serialize_entry("flight", &self.flight)
+///     }
+/// }
+///
+/// let response = Overbooked { flight: 42 }.to_response();
+/// assert_eq!(response.status(), 409);
+/// assert_eq!(response.headers()["content-type"], "application/json");
+/// assert_eq!(
+///     response.body().as_ref(),
+///     br#"{"message":"no seat left on flight 42","flight":42}"#,
+/// );
+/// ```
 pub trait HttpError: std::error::Error {
     /// Every status this type can answer, sorted and deduplicated, so a
     /// `const` assertion can check an API's error surface:
@@ -37,11 +86,13 @@ pub trait HttpError: std::error::Error {
     /// The body's media type: `application/json`, or
     /// `application/problem+json` with `#[http_error(format = "problem")]`.
     /// It must be a valid header value: it is made one at compile time.
+    #[doc(hidden)]
     const CONTENT_TYPE: &'static str = "application/json";
 
     /// The body of the plain 500 that replaces a response whose payload
     /// failed to serialize, in this type's format and message key.
-    const INTERNAL_ERROR_BODY: &'static [u8] = b"{\"message\":\"Internal Server Error\"}";
+    #[doc(hidden)]
+    const INTERNAL_ERROR_BODY: &'static [u8] = crate::__private::INTERNAL_ERROR_BODY;
 
     /// The response status.
     fn status(&self) -> StatusCode;
@@ -55,37 +106,48 @@ pub trait HttpError: std::error::Error {
     /// unless a message was written for it.
     fn message(&self) -> Cow<'_, str>;
 
-    /// Headers of the response besides `content-type`.
+    /// Headers of the response besides `content-type`; none by default.
     fn headers(&self) -> HeaderMap {
-        let mut headers = HeaderMap::new();
-        self.write_headers(&mut headers);
-        headers
+        HeaderMap::new()
     }
 
-    /// Appends the headers of the response besides `content-type` to
-    /// `headers`: [`to_response`](Self::to_response) writes them straight
-    /// into the response's own map. The derive implements this.
+    /// The body's members after the message (and the code, where the type
+    /// sends one), as entries of `map`: the `#[payload]` fields of a derived
+    /// type; none by default. A member whose name the body already has is
+    /// left out of the body.
+    fn serialize_payload<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let _ = map;
+        Ok(())
+    }
+
+    /// Appends [`headers`](Self::headers) to `headers`:
+    /// [`to_response`](Self::to_response) writes them straight into the
+    /// response's own map. The derive writes each header in place.
+    #[doc(hidden)]
     fn write_headers(&self, headers: &mut HeaderMap) {
-        let _ = headers;
+        headers.extend(self.headers());
     }
 
-    /// The body, as serde sees it. [`body`](Self::body) wraps this in a
-    /// `Serialize` value; the derive implements it without implementing
-    /// `Serialize` on the error type itself.
-    fn serialize_body<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+    /// The body, as serde sees it: `{"message": .., <payload>}` by default.
+    /// [`body`](Self::body) wraps this in a `Serialize` value; the derive
+    /// writes its own, in the type's format and keys.
+    #[doc(hidden)]
+    fn serialize_body<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_default_body(self, serializer)
+    }
 
     /// Appends the JSON body to `out`. The derive writes it from static,
     /// pre-escaped fragments and the dynamic values only; the default goes
-    /// through [`serialize_body`](Self::serialize_body).
-    ///
-    /// On error, `out` may hold part of a body: use [`to_json`](Self::to_json)
-    /// or [`to_response`](Self::to_response), which never expose one.
+    /// through [`serialize_body`](Self::serialize_body). On error, `out` may
+    /// hold part of a body.
+    #[doc(hidden)]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         serde_json::to_writer(out, &Body(self))
     }
 
     /// The JSON body as `Bytes`: `Bytes::from_static` where the derive knows
     /// the body at compile time.
+    #[doc(hidden)]
     fn json_body(&self) -> Result<Bytes, serde_json::Error> {
         let mut out = Vec::new();
         self.write_json(&mut out)?;

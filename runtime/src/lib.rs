@@ -526,7 +526,7 @@ pub mod actix;
 pub mod axum;
 pub mod common;
 mod error;
-mod flatten;
+mod members;
 mod openapi;
 #[cfg(feature = "tracing")]
 mod report;

@@ -1,5 +1,5 @@
-//! `#[payload(flatten)]`: a payload's own members spliced into the body,
-//! never two members with one name. The crate's members (message, code,
+//! The body's members, never two with one name: `#[payload(flatten)]`
+//! spliced into the body, and a hand implementation's payload. The crate's members (message, code,
 //! problem members) and the variant's explicit payload keys are reserved;
 //! a flattened member with a reserved name, or with the name of a member an
 //! earlier flattened payload wrote, is left out. JSON parsers disagree on
@@ -435,24 +435,78 @@ impl ser::SerializeTupleVariant for Member<'_> {
 
 /// A map key, as serde_json accepts one: a string, or a number, boolean
 /// or char written as one. Admits or refuses the name; `Ok(true)` means
-/// the value is to be written.
+/// the value is to be written. A string key is checked where it lies; other
+/// keys are first made text by [`KeyString`].
 struct Key<'a> {
     out: &'a mut Vec<u8>,
     members: &'a mut Flattened,
 }
 
-impl Key<'_> {
-    fn admit(self, key: &str) -> Result<bool, serde_json::Error> {
-        Ok(self.members.admit(self.out, key))
-    }
+/// Forwards every `Serializer` method but the listed ones to
+/// [`KeyString`], then admits the text.
+macro_rules! through_key_string {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method(self, $($arg: $ty),*) -> Result<bool, serde_json::Error> {
+            let key = ser::Serializer::$method(KeyString, $($arg),*)?;
+            Ok(self.members.admit(self.out, &key))
+        }
+    )*};
+}
 
-    fn integer(self, n: impl itoa::Integer) -> Result<bool, serde_json::Error> {
-        self.admit(itoa::Buffer::new().format(n))
-    }
+/// The methods of a key serializer that refuse what is not a key.
+macro_rules! not_a_key {
+    ($ok:ty; $($method:ident($($ty:ty),*) -> $ret:ty;)*) => {$(
+        fn $method(self, $(_: $ty),*) -> Result<$ret, serde_json::Error> {
+            Err(key_must_be_a_string())
+        }
+    )*};
+}
+
+/// Every kind of key except strings and what forwards to them.
+macro_rules! not_a_key_all {
+    ($ok:ty) => {
+        not_a_key! { $ok;
+            serialize_f32(f32) -> $ok;
+            serialize_f64(f64) -> $ok;
+            serialize_bytes(&[u8]) -> $ok;
+            serialize_none() -> $ok;
+            serialize_unit() -> $ok;
+            serialize_unit_struct(&'static str) -> $ok;
+            serialize_seq(Option<usize>) -> Self::SerializeSeq;
+            serialize_tuple(usize) -> Self::SerializeTuple;
+            serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+            serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+            serialize_map(Option<usize>) -> Self::SerializeMap;
+            serialize_struct(&'static str, usize) -> Self::SerializeStruct;
+            serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
+        }
+
+        fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<$ok, serde_json::Error> {
+            Err(key_must_be_a_string())
+        }
+
+        fn serialize_newtype_variant<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<$ok, serde_json::Error> {
+            Err(key_must_be_a_string())
+        }
+
+        fn serialize_newtype_struct<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            value: &T,
+        ) -> Result<$ok, serde_json::Error> {
+            value.serialize(self)
+        }
+    };
 }
 
 fn key_must_be_a_string() -> serde_json::Error {
-    serde_json::Error::custom("a #[payload(flatten)] map's keys must be strings")
+    serde_json::Error::custom("a map key in an error body must be a string")
 }
 
 impl ser::Serializer for Key<'_> {
@@ -467,129 +521,140 @@ impl ser::Serializer for Key<'_> {
     type SerializeStructVariant = ser::Impossible<bool, serde_json::Error>;
 
     fn serialize_str(self, v: &str) -> Result<bool, serde_json::Error> {
-        self.admit(v)
+        Ok(self.members.admit(self.out, v))
     }
-    fn serialize_char(self, v: char) -> Result<bool, serde_json::Error> {
-        self.admit(v.encode_utf8(&mut [0; 4]))
+
+    through_key_string! {
+        serialize_char(v: char);
+        serialize_bool(v: bool);
+        serialize_i8(v: i8);
+        serialize_i16(v: i16);
+        serialize_i32(v: i32);
+        serialize_i64(v: i64);
+        serialize_i128(v: i128);
+        serialize_u8(v: u8);
+        serialize_u16(v: u16);
+        serialize_u32(v: u32);
+        serialize_u64(v: u64);
+        serialize_u128(v: u128);
+        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str);
     }
-    fn serialize_bool(self, v: bool) -> Result<bool, serde_json::Error> {
-        self.admit(if v { "true" } else { "false" })
+
+    not_a_key_all!(bool);
+}
+
+/// A map key as text, the way serde_json writes one: a string as it is,
+/// an integer, boolean or char as its text, a unit variant as its name.
+struct KeyString;
+
+impl ser::Serializer for KeyString {
+    type Ok = String;
+    type Error = serde_json::Error;
+    type SerializeSeq = ser::Impossible<String, serde_json::Error>;
+    type SerializeTuple = ser::Impossible<String, serde_json::Error>;
+    type SerializeTupleStruct = ser::Impossible<String, serde_json::Error>;
+    type SerializeTupleVariant = ser::Impossible<String, serde_json::Error>;
+    type SerializeMap = ser::Impossible<String, serde_json::Error>;
+    type SerializeStruct = ser::Impossible<String, serde_json::Error>;
+    type SerializeStructVariant = ser::Impossible<String, serde_json::Error>;
+
+    fn serialize_str(self, v: &str) -> Result<String, serde_json::Error> {
+        Ok(v.to_owned())
     }
-    fn serialize_i8(self, v: i8) -> Result<bool, serde_json::Error> {
-        self.integer(v)
+    fn serialize_char(self, v: char) -> Result<String, serde_json::Error> {
+        Ok(v.to_string())
     }
-    fn serialize_i16(self, v: i16) -> Result<bool, serde_json::Error> {
-        self.integer(v)
+    fn serialize_bool(self, v: bool) -> Result<String, serde_json::Error> {
+        Ok(v.to_string())
     }
-    fn serialize_i32(self, v: i32) -> Result<bool, serde_json::Error> {
-        self.integer(v)
+    fn serialize_i8(self, v: i8) -> Result<String, serde_json::Error> {
+        Ok(itoa::Buffer::new().format(v).to_owned())
     }
-    fn serialize_i64(self, v: i64) -> Result<bool, serde_json::Error> {
-        self.integer(v)
+    fn serialize_i16(self, v: i16) -> Result<String, serde_json::Error> {
+        Ok(itoa::Buffer::new().format(v).to_owned())
     }
-    fn serialize_i128(self, v: i128) -> Result<bool, serde_json::Error> {
-        self.integer(v)
+    fn serialize_i32(self, v: i32) -> Result<String, serde_json::Error> {
+        Ok(itoa::Buffer::new().format(v).to_owned())
     }
-    fn serialize_u8(self, v: u8) -> Result<bool, serde_json::Error> {
-        self.integer(v)
+    fn serialize_i64(self, v: i64) -> Result<String, serde_json::Error> {
+        Ok(itoa::Buffer::new().format(v).to_owned())
     }
-    fn serialize_u16(self, v: u16) -> Result<bool, serde_json::Error> {
-        self.integer(v)
+    fn serialize_i128(self, v: i128) -> Result<String, serde_json::Error> {
+        Ok(itoa::Buffer::new().format(v).to_owned())
     }
-    fn serialize_u32(self, v: u32) -> Result<bool, serde_json::Error> {
-        self.integer(v)
+    fn serialize_u8(self, v: u8) -> Result<String, serde_json::Error> {
+        Ok(itoa::Buffer::new().format(v).to_owned())
     }
-    fn serialize_u64(self, v: u64) -> Result<bool, serde_json::Error> {
-        self.integer(v)
+    fn serialize_u16(self, v: u16) -> Result<String, serde_json::Error> {
+        Ok(itoa::Buffer::new().format(v).to_owned())
     }
-    fn serialize_u128(self, v: u128) -> Result<bool, serde_json::Error> {
-        self.integer(v)
+    fn serialize_u32(self, v: u32) -> Result<String, serde_json::Error> {
+        Ok(itoa::Buffer::new().format(v).to_owned())
     }
-    fn serialize_f32(self, _: f32) -> Result<bool, serde_json::Error> {
-        Err(key_must_be_a_string())
+    fn serialize_u64(self, v: u64) -> Result<String, serde_json::Error> {
+        Ok(itoa::Buffer::new().format(v).to_owned())
     }
-    fn serialize_f64(self, _: f64) -> Result<bool, serde_json::Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<bool, serde_json::Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_none(self) -> Result<bool, serde_json::Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<bool, serde_json::Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_unit(self) -> Result<bool, serde_json::Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<bool, serde_json::Error> {
-        Err(key_must_be_a_string())
+    fn serialize_u128(self, v: u128) -> Result<String, serde_json::Error> {
+        Ok(itoa::Buffer::new().format(v).to_owned())
     }
     fn serialize_unit_variant(
         self,
         _: &'static str,
         _: u32,
         variant: &'static str,
-    ) -> Result<bool, serde_json::Error> {
-        self.admit(variant)
+    ) -> Result<String, serde_json::Error> {
+        Ok(variant.to_owned())
     }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<bool, serde_json::Error> {
-        value.serialize(self)
+
+    not_a_key_all!(String);
+}
+
+/// The default body of a hand implementation: `{"message": ..}` and then
+/// its payload, where a member named `message` or named twice is left out.
+pub fn serialize_default_body<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
+where
+    E: ?Sized + crate::HttpError,
+    S: ser::Serializer,
+{
+    let mut map = serializer.serialize_map(None)?;
+    map.serialize_entry("message", &*error.message())?;
+    let mut members = Flattened::new(&["message"]);
+    error.serialize_payload(&mut Unique {
+        map: &mut map,
+        members: &mut members,
+        key: None,
+    })?;
+    members.finish(error.code());
+    map.end()
+}
+
+/// A map that passes on each entry whose name the body does not have yet.
+struct Unique<'a, M> {
+    map: &'a mut M,
+    members: &'a mut Flattened,
+    /// The admitted name whose value comes next.
+    key: Option<String>,
+}
+
+impl<M: SerializeMap> SerializeMap for Unique<'_, M> {
+    type Ok = ();
+    type Error = M::Error;
+
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), M::Error> {
+        let key = key.serialize(KeyString).map_err(M::Error::custom)?;
+        self.key = self.members.admit_key(&key).then_some(key);
+        Ok(())
     }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<bool, serde_json::Error> {
-        Err(key_must_be_a_string())
+
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), M::Error> {
+        match self.key.take() {
+            Some(key) => self.map.serialize_entry(&key, value),
+            None => Ok(()),
+        }
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, serde_json::Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, serde_json::Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, serde_json::Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, serde_json::Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, serde_json::Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStruct, serde_json::Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, serde_json::Error> {
-        Err(key_must_be_a_string())
+
+    fn end(self) -> Result<(), M::Error> {
+        Ok(())
     }
 }
 
