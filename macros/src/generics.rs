@@ -37,10 +37,10 @@ pub fn where_clause(model: &Model) -> Option<WhereClause> {
             }
         }
         for header in &variant.headers {
-            if let crate::valid::HeaderValue::Field { value_ty: ty, .. } = &header.value {
-                if mentions(ty.to_token_stream(), &params) {
-                    push(quote!(#ty: ::core::fmt::Display));
-                }
+            if let crate::valid::HeaderValue::Field { value_ty: ty, .. } = &header.value
+                && mentions(ty.to_token_stream(), &params)
+            {
+                push(quote!(#ty: ::core::fmt::Display));
             }
         }
         if let crate::valid::Message::Template { args, .. } = &variant.message {
