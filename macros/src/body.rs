@@ -8,7 +8,6 @@ use syn::{Ident, LitByteStr, LitStr, Member};
 
 use crate::codegen::{bind, binding};
 use crate::json::{self, Json};
-use crate::openapi::problem_members;
 use crate::template::Piece;
 use crate::valid::{Message, Model, Payload, Resolved};
 
@@ -88,7 +87,8 @@ pub(crate) fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, Token
         );
     }
     let message_key = &model.message_key;
-    let mut entries: Vec<TokenStream> = problem_members(model, v)
+    let mut entries: Vec<TokenStream> = model
+        .problem_members(v)
         .into_iter()
         .map(|(key, value)| {
             let value = match value {
@@ -209,7 +209,7 @@ enum Segment {
 fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
     let mut segments = Vec::new();
     let mut text = String::from("{");
-    for (key, value) in problem_members(model, v) {
+    for (key, value) in model.problem_members(v) {
         text.push_str(&format!("{}:{},", json::string(key), value.to_text()));
     }
     text.push_str(&json::string(&model.message_key));

@@ -6,13 +6,12 @@ use std::collections::BTreeMap;
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{Ident, LitStr, Member, Type};
+use syn::{Ident, LitStr, Type};
 
 use crate::json::Json;
 use crate::schema::{self, FLATTEN, Schemas};
-use crate::template::{FieldRef, Piece, Template};
+use crate::template::{Piece, Template};
 use crate::valid::{HeaderValue, Message, Model, Resolved};
-use syn::ext::IdentExt;
 
 pub struct Document<'a> {
     pub text: String,
@@ -172,7 +171,7 @@ fn variant_schema<'a>(
         }
     };
     if model.problem.is_some() {
-        for (key, value) in problem_members(model, v) {
+        for (key, value) in model.problem_members(v) {
             let schema = match &value {
                 Json::Num(_) => Json::obj([
                     ("type", Json::str("integer")),
@@ -226,22 +225,6 @@ fn variant_schema<'a>(
     schema
 }
 
-/// `type`, `title`, `status` of a problem (RFC 9457 §3.1).
-pub fn problem_members(model: &Model, v: &Resolved) -> Vec<(&'static str, Json)> {
-    let Some(problem) = &model.problem else {
-        return Vec::new();
-    };
-    let problem_type = match &problem.type_base {
-        Some(base) => format!("{base}{}", v.code),
-        None => "about:blank".to_owned(),
-    };
-    vec![
-        ("type", Json::Str(problem_type)),
-        ("title", Json::Str(v.reason.clone())),
-        ("status", Json::num(v.status)),
-    ]
-}
-
 /// A template with each `{field}` replaced by the field's example; `None`
 /// where a field has none or a format spec would change it.
 fn render(v: &Resolved, template: &Template) -> Option<String> {
@@ -253,11 +236,7 @@ fn render(v: &Resolved, template: &Template) -> Option<String> {
                 if !spec.is_empty() {
                     return None;
                 }
-                let payload = v.payload.iter().find(|p| match (&p.member, field) {
-                    (Member::Named(ident), FieldRef::Named(name)) => ident.unraw() == name,
-                    (Member::Unnamed(index), FieldRef::Index(i)) => index.index as usize == *i,
-                    _ => false,
-                })?;
+                let payload = v.payload.iter().find(|p| field.names(&p.member))?;
                 match payload.example? {
                     Json::Str(s) => text.push_str(s),
                     Json::Num(n) => text.push_str(n),
@@ -279,7 +258,8 @@ fn example(model: &Model, v: &Resolved) -> Option<Json> {
         Message::Template { template, .. } => render(v, template)?,
         Message::Display { .. } => render(v, v.display?)?,
     };
-    let mut body: Vec<(String, Json)> = problem_members(model, v)
+    let mut body: Vec<(String, Json)> = model
+        .problem_members(v)
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v))
         .collect();

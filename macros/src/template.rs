@@ -27,6 +27,19 @@ pub enum FieldRef {
     Index(usize),
 }
 
+impl FieldRef {
+    /// Whether this reference names `member` (`{r#type}` and `{type}` both
+    /// name the field `r#type`).
+    pub fn names(&self, member: &syn::Member) -> bool {
+        use syn::ext::IdentExt;
+        match (member, self) {
+            (syn::Member::Named(ident), FieldRef::Named(name)) => ident.unraw() == name,
+            (syn::Member::Unnamed(index), FieldRef::Index(i)) => index.index as usize == *i,
+            _ => false,
+        }
+    }
+}
+
 impl std::fmt::Display for FieldRef {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         match self {

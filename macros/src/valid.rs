@@ -28,6 +28,25 @@ pub struct Problem {
     pub type_base: Option<String>,
 }
 
+impl Model<'_> {
+    /// `type`, `title`, `status` of a problem (RFC 9457 §3.1), the members
+    /// before the message; none outside the problem format.
+    pub fn problem_members(&self, v: &Resolved) -> Vec<(&'static str, Json)> {
+        let Some(problem) = &self.problem else {
+            return Vec::new();
+        };
+        let problem_type = match &problem.type_base {
+            Some(base) => format!("{base}{}", v.code),
+            None => "about:blank".to_owned(),
+        };
+        vec![
+            ("type", Json::Str(problem_type)),
+            ("title", Json::Str(v.reason.clone())),
+            ("status", Json::num(v.status)),
+        ]
+    }
+}
+
 pub struct Resolved<'a> {
     pub ident: &'a syn::Ident,
     pub docs: Option<&'a str>,
@@ -70,6 +89,17 @@ pub struct TemplateArg<'a> {
     pub ty: &'a Type,
     pub spec: String,
     pub fmt_trait: FmtTrait,
+}
+
+impl<'a> TemplateArg<'a> {
+    fn new(field: &'a Field<'a>, spec: &str) -> Self {
+        TemplateArg {
+            member: field.member.clone(),
+            ty: &field.original.ty,
+            spec: spec.to_owned(),
+            fmt_trait: FmtTrait::of_spec(spec),
+        }
+    }
 }
 
 pub struct Header<'a> {
@@ -303,15 +333,7 @@ fn resolve_args<'a>(
 ) -> Option<Vec<TemplateArg<'a>>> {
     template
         .args()
-        .map(|(reference, spec)| {
-            let field = find_field(variant, reference)?;
-            Some(TemplateArg {
-                member: field.member.clone(),
-                ty: &field.original.ty,
-                spec: spec.to_owned(),
-                fmt_trait: FmtTrait::of_spec(spec),
-            })
-        })
+        .map(|(reference, spec)| Some(TemplateArg::new(find_field(variant, reference)?, spec)))
         .collect()
 }
 
@@ -319,11 +341,7 @@ fn find_field<'a>(variant: &'a Variant<'a>, reference: &FieldRef) -> Option<&'a 
     variant
         .fields
         .iter()
-        .find(|field| match (&field.member, reference) {
-            (Member::Named(ident), FieldRef::Named(name)) => ident.unraw() == name,
-            (Member::Unnamed(index), FieldRef::Index(i)) => index.index as usize == *i,
-            _ => false,
-        })
+        .find(|field| reference.names(&field.member))
 }
 
 fn template_args<'a>(
@@ -334,12 +352,7 @@ fn template_args<'a>(
     let mut args = Vec::new();
     for (reference, spec) in template.args() {
         match find_field(variant, reference) {
-            Some(field) => args.push(TemplateArg {
-                member: field.member.clone(),
-                ty: &field.original.ty,
-                spec: spec.to_owned(),
-                fmt_trait: FmtTrait::of_spec(spec),
-            }),
+            Some(field) => args.push(TemplateArg::new(field, spec)),
             None => cx.error_spanned_by(&template.lit, unknown_field_message(variant, reference)),
         }
     }

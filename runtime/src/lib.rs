@@ -126,15 +126,16 @@
 //! `payload` dict). An `Option` that is `None` is left out. The type needs
 //! `serde::Serialize`.
 //!
-//! A body never names a member twice: JSON parsers disagree on which of
-//! two wins, and a map built from the request could otherwise rewrite the
+//! A body never names a top-level member twice: JSON parsers disagree on
+//! which of two wins, and a map built from the request could otherwise rewrite the
 //! public message. Two explicit keys that meet, or one that meets the
 //! message or code key, do not compile. A flattened member whose name the
 //! crate's own members (message, code, the problem members) or an explicit
 //! payload key of the variant already use, or an earlier flattened member
 //! wrote, is left out, in `to_json`, `to_response`, `to_dict` and the
 //! `Serialize` view alike; with the `tracing` feature its name (never its
-//! value) is logged at warn level, once per body.
+//! value) is logged at warn level, once per body, with how many were left
+//! out.
 //!
 //! ```
 //! # use httperror::HttpError;

@@ -28,8 +28,16 @@ pub struct Flattened {
     index: Option<HashSet<Box<[u8]>>>,
     /// Names the serde view has used (it writes no bytes of its own).
     seen: HashSet<String>,
-    dropped: Vec<String>,
+    /// How many members were left out, and the first few names, to log.
+    dropped: usize,
+    #[cfg(any(feature = "tracing", test))]
+    dropped_names: Vec<String>,
 }
+
+/// Names kept to log per body: enough to say what collided, never a list
+/// as long as a request-built map.
+#[cfg(any(feature = "tracing", test))]
+const LOGGED_NAMES: usize = 8;
 
 impl Flattened {
     /// A body whose own members are `reserved`.
@@ -39,26 +47,28 @@ impl Flattened {
             written: Vec::new(),
             index: None,
             seen: HashSet::new(),
-            dropped: Vec::new(),
+            dropped: 0,
+            #[cfg(any(feature = "tracing", test))]
+            dropped_names: Vec::new(),
         }
     }
 
     /// Reports the names left out of this body: with the `tracing` feature,
     /// one event at warn level per body, names only, never values.
     pub fn finish(self, code: &'static str) {
-        if self.dropped.is_empty() {
+        if self.dropped == 0 {
             return;
         }
         #[cfg(feature = "tracing")]
-        crate::report::flattened_members_dropped(code, &self.dropped);
+        crate::report::flattened_members_dropped(code, self.dropped, &self.dropped_names);
         #[cfg(not(feature = "tracing"))]
         let _ = code;
     }
 
-    /// The names left out so far.
+    /// The names left out so far (the first `LOGGED_NAMES`).
     #[cfg(test)]
     fn dropped(&self) -> &[String] {
-        &self.dropped
+        &self.dropped_names
     }
 
     /// Writes `,"key":` unless `key` is reserved or already written; says
@@ -110,9 +120,13 @@ impl Flattened {
     }
 
     fn drop(&mut self, key: &str) {
-        if !self.dropped.iter().any(|k| k == key) {
-            self.dropped.push(key.to_owned());
+        self.dropped += 1;
+        #[cfg(any(feature = "tracing", test))]
+        if self.dropped_names.len() < LOGGED_NAMES {
+            self.dropped_names.push(key.to_owned());
         }
+        #[cfg(not(any(feature = "tracing", test)))]
+        let _ = key;
     }
 }
 
@@ -201,7 +215,14 @@ struct Member<'a> {
     close: Option<u8>,
     /// Whether the inner object or array has an element yet.
     first: bool,
+    /// serde_json's `RawValue`, whose one field is its JSON text.
+    raw: bool,
 }
+
+/// The struct names by which serde_json's `RawValue` and (with
+/// `arbitrary_precision`) `Number` reach a serializer.
+const RAW_VALUE: &str = "$serde_json::private::RawValue";
+const NUMBER: &str = "$serde_json::private::Number";
 
 impl<'a> Members<'a> {
     fn member(self) -> Member<'a> {
@@ -211,6 +232,7 @@ impl<'a> Members<'a> {
             admitted: false,
             close: None,
             first: true,
+            raw: false,
         }
     }
 
@@ -343,8 +365,17 @@ impl<'a> ser::Serializer for Members<'a> {
         Ok(self.member())
     }
 
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Member<'a>, serde_json::Error> {
-        Ok(self.member())
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        _: usize,
+    ) -> Result<Member<'a>, serde_json::Error> {
+        if name == NUMBER {
+            return Err(not_a_map());
+        }
+        let mut member = self.member();
+        member.raw = name == RAW_VALUE;
+        Ok(member)
     }
 
     fn serialize_struct_variant(
@@ -391,6 +422,16 @@ impl ser::SerializeStruct for Member<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), serde_json::Error> {
+        if self.raw {
+            // The raw JSON text: its members, each admitted by name.
+            let text = value.serialize(KeyString)?;
+            let entries: Entries = serde_json::from_str(&text).map_err(|_| not_a_map())?;
+            for (key, value) in &entries.0 {
+                self.admitted = self.members.admit(self.out, key);
+                self.value(value)?;
+            }
+            return Ok(());
+        }
         self.admitted = self.members.admit(self.out, key);
         self.value(value)
     }
@@ -466,8 +507,6 @@ macro_rules! not_a_key {
 macro_rules! not_a_key_all {
     ($ok:ty) => {
         not_a_key! { $ok;
-            serialize_f32(f32) -> $ok;
-            serialize_f64(f64) -> $ok;
             serialize_bytes(&[u8]) -> $ok;
             serialize_none() -> $ok;
             serialize_unit() -> $ok;
@@ -479,10 +518,6 @@ macro_rules! not_a_key_all {
             serialize_map(Option<usize>) -> Self::SerializeMap;
             serialize_struct(&'static str, usize) -> Self::SerializeStruct;
             serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
-        }
-
-        fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<$ok, serde_json::Error> {
-            Err(key_must_be_a_string())
         }
 
         fn serialize_newtype_variant<T: ?Sized + Serialize>(
@@ -506,7 +541,21 @@ macro_rules! not_a_key_all {
 }
 
 fn key_must_be_a_string() -> serde_json::Error {
-    serde_json::Error::custom("a map key in an error body must be a string")
+    serde_json::Error::custom(
+        "a map key in an error body must be a string, an integer, a finite float, a bool or a char",
+    )
+}
+
+/// A finite float key, in serde_json's text for it.
+fn float_key(
+    value: f64,
+    text: Result<String, serde_json::Error>,
+) -> Result<String, serde_json::Error> {
+    if value.is_finite() {
+        text
+    } else {
+        Err(serde_json::Error::custom("a float map key must be finite"))
+    }
 }
 
 impl ser::Serializer for Key<'_> {
@@ -538,6 +587,12 @@ impl ser::Serializer for Key<'_> {
         serialize_u64(v: u64);
         serialize_u128(v: u128);
         serialize_unit_variant(name: &'static str, index: u32, variant: &'static str);
+        serialize_f32(v: f32);
+        serialize_f64(v: f64);
+    }
+
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<bool, serde_json::Error> {
+        value.serialize(self)
     }
 
     not_a_key_all!(bool);
@@ -604,6 +659,15 @@ impl ser::Serializer for KeyString {
         variant: &'static str,
     ) -> Result<String, serde_json::Error> {
         Ok(variant.to_owned())
+    }
+    fn serialize_f32(self, v: f32) -> Result<String, serde_json::Error> {
+        float_key(f64::from(v), serde_json::to_string(&v))
+    }
+    fn serialize_f64(self, v: f64) -> Result<String, serde_json::Error> {
+        float_key(v, serde_json::to_string(&v))
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<String, serde_json::Error> {
+        value.serialize(self)
     }
 
     not_a_key_all!(String);
@@ -755,6 +819,65 @@ mod tests {
         let nested: BTreeMap<Vec<u8>, u8> = [(vec![1], 1)].into();
         assert!(write_flattened(&mut out, &nested, &mut members).is_err());
         assert_eq!(out, b"{\"message\":\"m\"");
+    }
+
+    /// Keys of every kind serde_json takes, written as serde_json writes
+    /// them, by both paths.
+    #[test]
+    fn keys_as_serde_json_writes_them() {
+        struct Keys;
+        impl Serialize for Keys {
+            fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry(&1.5f64, &1)?;
+                map.serialize_entry(&-2.0f32, &2)?;
+                map.serialize_entry(&Some("s"), &3)?;
+                map.serialize_entry(&'c', &4)?;
+                map.serialize_entry(&true, &5)?;
+                map.serialize_entry(&-3i8, &6)?;
+                map.serialize_entry(&u128::MAX, &7)?;
+                map.end()
+            }
+        }
+        let whole = serde_json::to_string(&Keys).unwrap();
+        let expected = format!("{{\"message\":\"m\",{}", &whole[1..]);
+        assert_eq!(write(&[&Keys]).0, expected);
+        let mut members = Flattened::new(RESERVED);
+        let mut map = serde_json::value::Serializer.serialize_map(None).unwrap();
+        serialize_flattened(&mut map, &Keys, &mut members).unwrap();
+        let value = SerializeMap::end(map).unwrap();
+        assert_eq!(
+            value,
+            serde_json::from_str::<serde_json::Value>(&whole).unwrap()
+        );
+
+        struct NotFinite;
+        impl Serialize for NotFinite {
+            fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry(&f64::NAN, &1)?;
+                map.end()
+            }
+        }
+        let mut out = Vec::new();
+        assert!(write_flattened(&mut out, &NotFinite, &mut Flattened::new(RESERVED)).is_err());
+        assert!(out.is_empty());
+    }
+
+    /// serde_json's `RawValue` is its JSON text, not a struct with a field.
+    #[test]
+    fn a_raw_value_is_its_members() {
+        let raw = serde_json::value::RawValue::from_string(
+            r#"{"message":1,"a":[1,2],"b":{"c":true}}"#.to_owned(),
+        )
+        .unwrap();
+        assert_eq!(
+            write(&[&raw]).0,
+            r#"{"message":"m","a":[1,2],"b":{"c":true}}"#
+        );
+        let number = serde_json::value::RawValue::from_string("5".to_owned()).unwrap();
+        let mut out = Vec::new();
+        assert!(write_flattened(&mut out, &number, &mut Flattened::new(RESERVED)).is_err());
     }
 
     #[test]

@@ -39,14 +39,16 @@ pub(crate) fn serialization_failed<E: HttpError + ?Sized>(error: &E, cause: &ser
     );
 }
 
-/// Logs the names of flattened payload members left out of one body
-/// because the crate's own members or earlier ones had them; never their
-/// values, which may come from the request.
-pub(crate) fn flattened_members_dropped(code: &'static str, names: &[String]) {
+/// Logs flattened payload members left out of one body because the
+/// crate's own members or earlier ones had their names: how many, and the
+/// first few names, escaped (they may come from the request); never their
+/// values.
+pub(crate) fn flattened_members_dropped(code: &'static str, count: usize, names: &[String]) {
     tracing::warn!(
         code,
-        left_out = %names.join(", "),
-        "flattened payload members left out of an error body: their names are taken",
+        left_out = count,
+        names = ?names,
+        "payload members left out of an error body: their names are taken",
     );
 }
 

@@ -157,8 +157,8 @@ proptest! {
 
     #[test]
     fn flattened_maps_that_share_names(
-        first in prop::collection::btree_map(name(), text(), 0..6),
-        second in prop::collection::btree_map(name(), any::<u32>(), 0..6),
+        first in prop::collection::btree_map(name(), text(), 0..24),
+        second in prop::collection::btree_map(name(), any::<u32>(), 0..24),
     ) {
         check(&Json::Flattened(first, second));
     }
