@@ -3,7 +3,7 @@
 
 use syn::{Data, DeriveInput, Fields, Ident, Member};
 
-use crate::attr::{self, Container, FieldAttrs, Position, Status, VariantAttrs};
+use crate::attr::{self, Container, FieldAttrs, Position, Status, VariantAttrs, Written};
 use crate::ctxt::Ctxt;
 use crate::doc;
 use crate::template::Template;
@@ -12,8 +12,7 @@ pub struct Input<'a> {
     pub original: &'a DeriveInput,
     pub container: Container,
     /// `#[status]` on the enum: the status of variants without one.
-    pub default_status: Option<Status>,
-    pub default_status_written: bool,
+    pub default_status: Written<Status<'a>>,
     /// The variants of an enum; for a struct, the struct itself.
     pub variants: Vec<Variant<'a>>,
     pub is_enum: bool,
@@ -25,7 +24,7 @@ pub struct Variant<'a> {
     /// thiserror's `#[error("...")]`, when it is a lone literal: the
     /// `Display` text, for documented examples only.
     pub display: Option<Template>,
-    pub attrs: VariantAttrs,
+    pub attrs: VariantAttrs<'a>,
     pub fields: Vec<Field<'a>>,
 }
 
@@ -33,7 +32,7 @@ pub struct Field<'a> {
     pub original: &'a syn::Field,
     pub docs: Option<String>,
     pub member: Member,
-    pub attrs: FieldAttrs,
+    pub attrs: FieldAttrs<'a>,
 }
 
 impl<'a> Input<'a> {
@@ -56,7 +55,6 @@ impl<'a> Input<'a> {
                     original: input,
                     container,
                     default_status: own.status,
-                    default_status_written: own.status_written,
                     variants,
                     is_enum: true,
                 })
@@ -73,8 +71,7 @@ impl<'a> Input<'a> {
                 Some(Input {
                     original: input,
                     container,
-                    default_status: None,
-                    default_status_written: false,
+                    default_status: Written::Absent,
                     variants: vec![body],
                     is_enum: false,
                 })

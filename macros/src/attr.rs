@@ -2,8 +2,7 @@
 //! plain data. Every problem is reported to the `Ctxt`, spanned on the token
 //! that is wrong, and reading goes on so one compile shows all of them.
 
-use proc_macro2::{Span, TokenStream};
-use quote::ToTokens;
+use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
@@ -13,14 +12,51 @@ use crate::case::{RULE_NAMES, RenameRule};
 use crate::ctxt::Ctxt;
 use crate::json::Json;
 use crate::status;
+use crate::suggest::closest;
 use crate::template::Template;
 
-pub struct Status {
+pub struct Status<'a> {
     pub code: u16,
     /// The registered reason phrase, or the one given with `reason = ".."`.
     pub reason: String,
-    /// The whole attribute, for errors about the status it sets.
-    pub tokens: TokenStream,
+    /// The attribute, for errors about the status it sets.
+    pub attr: &'a Attribute,
+}
+
+/// An attribute written at most once: absent, written but unreadable (its
+/// error is reported already, so nothing else complains of its absence),
+/// or read.
+pub enum Written<T> {
+    Absent,
+    Invalid,
+    Valid(T),
+}
+
+impl<T> Written<T> {
+    pub fn valid(&self) -> Option<&T> {
+        match self {
+            Written::Valid(value) => Some(value),
+            Written::Absent | Written::Invalid => None,
+        }
+    }
+
+    pub fn is_written(&self) -> bool {
+        !matches!(self, Written::Absent)
+    }
+}
+
+/// The body's format, `#[http_error(format = "..")]`.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Flask's `to_dict()` shape: `application/json`.
+    #[default]
+    Json,
+    /// RFC 9457 problem details: `application/problem+json`.
+    Problem,
+}
+
+impl Format {
+    const NAMES: &[(&str, Format)] = &[("json", Format::Json), ("problem", Format::Problem)];
 }
 
 /// Options of `#[http_error(..)]` that apply to the whole type.
@@ -29,9 +65,15 @@ pub struct Container {
     pub message_key: Option<LitStr>,
     pub code_key: Option<LitStr>,
     pub rename_all: Option<RenameRule>,
-    /// `format = "problem"`: RFC 9457 problem details.
-    pub problem: Option<LitStr>,
+    /// `None` where no `format` is written: JSON.
+    pub format: Option<Format>,
     pub type_base: Option<LitStr>,
+}
+
+impl Container {
+    pub fn problem(&self) -> bool {
+        self.format == Some(Format::Problem)
+    }
 }
 
 /// `#[header(..)]`: with a fixed value on a variant or struct, without one
@@ -43,21 +85,29 @@ pub struct Header {
 }
 
 /// What a variant (or a struct, for itself) may carry.
-#[derive(Default)]
-pub struct VariantAttrs {
+pub struct VariantAttrs<'a> {
     pub headers: Vec<Header>,
-    pub status: Option<Status>,
-    /// A `#[status]` was written, valid or not: an invalid one has its own
-    /// error, not also "has no status".
-    pub status_written: bool,
+    pub status: Written<Status<'a>>,
     pub message: Option<Template>,
     /// The `#[message]` attribute, for "not on a 204".
-    pub message_attr: Option<TokenStream>,
+    pub message_attr: Option<&'a Attribute>,
     pub code: Option<LitStr>,
 }
 
-pub struct Payload {
-    pub attr: TokenStream,
+impl Default for VariantAttrs<'_> {
+    fn default() -> Self {
+        VariantAttrs {
+            headers: Vec::new(),
+            status: Written::Absent,
+            message: None,
+            message_attr: None,
+            code: None,
+        }
+    }
+}
+
+pub struct Payload<'a> {
+    pub attr: &'a Attribute,
     pub rename: Option<LitStr>,
     pub flatten: bool,
     /// `example = ..`: the value in the documented example body.
@@ -65,8 +115,8 @@ pub struct Payload {
 }
 
 #[derive(Default)]
-pub struct FieldAttrs {
-    pub payload: Option<Payload>,
+pub struct FieldAttrs<'a> {
+    pub payload: Option<Payload<'a>>,
     pub header: Option<Header>,
 }
 
@@ -79,56 +129,101 @@ pub enum Position {
 }
 
 impl Position {
-    fn http_error_keys(self) -> &'static [&'static str] {
+    fn allows(self, key: HttpErrorKey) -> bool {
         match self {
-            Position::Enum => &[
-                "message_key",
-                "code_key",
-                "rename_all",
-                "format",
-                "type_base",
-            ],
-            Position::Variant => &["code"],
-            Position::Struct => &[
-                "message_key",
-                "code_key",
-                "rename_all",
-                "format",
-                "type_base",
-                "code",
-            ],
+            Position::Enum => key.of_type(),
+            Position::Variant => !key.of_type(),
+            Position::Struct => true,
         }
+    }
+
+    /// The names of the `#[http_error]` keys allowed here, for messages.
+    fn http_error_keys(self) -> Vec<&'static str> {
+        HttpErrorKey::ALL
+            .iter()
+            .filter(|&&key| self.allows(key))
+            .map(|key| key.name())
+            .collect()
+    }
+}
+
+/// The keys of `#[http_error(..)]`: one list, read by the parser, the
+/// position rules and every message that names them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HttpErrorKey {
+    MessageKey,
+    CodeKey,
+    RenameAll,
+    Format,
+    TypeBase,
+    Code,
+}
+
+impl HttpErrorKey {
+    const ALL: [HttpErrorKey; 6] = [
+        HttpErrorKey::MessageKey,
+        HttpErrorKey::CodeKey,
+        HttpErrorKey::RenameAll,
+        HttpErrorKey::Format,
+        HttpErrorKey::TypeBase,
+        HttpErrorKey::Code,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            HttpErrorKey::MessageKey => "message_key",
+            HttpErrorKey::CodeKey => "code_key",
+            HttpErrorKey::RenameAll => "rename_all",
+            HttpErrorKey::Format => "format",
+            HttpErrorKey::TypeBase => "type_base",
+            HttpErrorKey::Code => "code",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|key| key.name() == name)
+    }
+
+    /// Whether the key applies to the whole type, rather than to one
+    /// variant (a struct takes both).
+    fn of_type(self) -> bool {
+        self != HttpErrorKey::Code
     }
 }
 
 /// Attributes of the enum or struct itself.
-pub fn container(cx: &Ctxt, attrs: &[Attribute], position: Position) -> (Container, VariantAttrs) {
+pub fn container<'a>(
+    cx: &Ctxt,
+    attrs: &'a [Attribute],
+    position: Position,
+) -> (Container, VariantAttrs<'a>) {
     let mut container = Container::default();
     let own = own_attrs(cx, attrs, position, &mut container);
     (container, own)
 }
 
-pub fn variant(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
+pub fn variant<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> VariantAttrs<'a> {
     own_attrs(cx, attrs, Position::Variant, &mut Container::default())
 }
 
 /// What a variant, a struct or an enum says of itself; container options
 /// go into `container`.
-fn own_attrs(
+fn own_attrs<'a>(
     cx: &Ctxt,
-    attrs: &[Attribute],
+    attrs: &'a [Attribute],
     position: Position,
     container: &mut Container,
-) -> VariantAttrs {
+) -> VariantAttrs<'a> {
     let mut own = VariantAttrs::default();
     for attr in attrs {
         let path = attr.path();
         if path.is_ident("http_error") {
             http_error(cx, attr, position, container, &mut own);
         } else if path.is_ident("status") {
-            own.status_written = true;
-            if let Some(status) = parse_status(cx, attr) {
-                set_once(cx, attr, &mut own.status, Some(status));
+            match (parse_status(cx, attr), &own.status) {
+                (_, Written::Valid(_)) => duplicate(cx, attr),
+                (Some(status), _) => own.status = Written::Valid(status),
+                (None, _) => own.status = Written::Invalid,
             }
         } else if path.is_ident("message") {
             if position == Position::Enum {
@@ -160,7 +255,7 @@ fn own_attrs(
     own
 }
 
-pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+pub fn field<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a> {
     let mut out = FieldAttrs::default();
     for attr in attrs {
         if attr.path().is_ident("payload") {
@@ -319,18 +414,22 @@ fn is_tchar(c: char) -> bool {
 fn set_once<T>(cx: &Ctxt, attr: &Attribute, slot: &mut Option<T>, value: Option<T>) {
     let Some(value) = value else { return };
     if slot.is_some() {
-        let name = attr
-            .path()
-            .get_ident()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        cx.error_spanned_by(attr, format!("duplicate #[{name}] attribute; keep one"));
+        duplicate(cx, attr);
     } else {
         *slot = Some(value);
     }
 }
 
-fn message(cx: &Ctxt, attr: &Attribute, own: &mut VariantAttrs) {
+fn duplicate(cx: &Ctxt, attr: &Attribute) {
+    let name = attr
+        .path()
+        .get_ident()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    cx.error_spanned_by(attr, format!("duplicate #[{name}] attribute; keep one"));
+}
+
+fn message<'a>(cx: &Ctxt, attr: &'a Attribute, own: &mut VariantAttrs<'a>) {
     let parsed = match &attr.meta {
         Meta::List(list) => list.parse_args::<LitStr>().map_err(|_| {
             syn::Error::new(
@@ -347,14 +446,13 @@ fn message(cx: &Ctxt, attr: &Attribute, own: &mut VariantAttrs) {
     match template {
         Ok(template) => {
             set_once(cx, attr, &mut own.message, Some(template));
-            own.message_attr
-                .get_or_insert_with(|| attr.to_token_stream());
+            own.message_attr.get_or_insert(attr);
         }
         Err(err) => cx.push(err),
     }
 }
 
-fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
+fn parse_status<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Status<'a>> {
     let result = match &attr.meta {
         Meta::List(list) if !list.tokens.is_empty() => {
             list.parse_args_with(|input: ParseStream| parse_status_args(cx, input, attr))
@@ -372,11 +470,11 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
 
 /// `404`, `NOT_FOUND`, `StatusCode::NOT_FOUND`, each optionally followed by
 /// `, reason = ".."`. Returns `Ok(None)` for a problem already reported.
-fn parse_status_args(
+fn parse_status_args<'a>(
     cx: &Ctxt,
     input: ParseStream,
-    attr: &Attribute,
-) -> syn::Result<Option<Status>> {
+    attr: &'a Attribute,
+) -> syn::Result<Option<Status<'a>>> {
     let code: Option<(u16, Span)> = if input.peek(LitInt) {
         let lit: LitInt = input.parse()?;
         match lit.base10_parse::<u16>() {
@@ -469,11 +567,7 @@ fn parse_status_args(
             return Ok(None);
         }
     };
-    Ok(Some(Status {
-        code,
-        reason,
-        tokens: attr.to_token_stream(),
-    }))
+    Ok(Some(Status { code, reason, attr }))
 }
 
 fn resolve_status_path(cx: &Ctxt, path: &syn::Path) -> Option<u16> {
@@ -501,9 +595,9 @@ fn resolve_status_path(cx: &Ctxt, path: &syn::Path) -> Option<u16> {
     None
 }
 
-fn parse_payload(cx: &Ctxt, attr: &Attribute) -> Option<Payload> {
+fn parse_payload<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Payload<'a>> {
     let mut payload = Payload {
-        attr: attr.to_token_stream(),
+        attr,
         rename: None,
         flatten: false,
         example: None,
@@ -604,52 +698,44 @@ fn http_error(
     container: &mut Container,
     own: &mut VariantAttrs,
 ) {
-    let valid = position.http_error_keys();
     let result = attr.parse_nested_meta(|meta| {
-        let key = meta
+        let name = meta
             .path
             .get_ident()
             .map(ToString::to_string)
             .unwrap_or_default();
-        if !valid.contains(&key.as_str()) {
-            return Err(misplaced_or_unknown(&meta, &key, position, valid));
-        }
+        let key = match HttpErrorKey::from_name(&name) {
+            Some(key) if position.allows(key) => key,
+            key => return Err(misplaced_or_unknown(&meta, &name, key, position)),
+        };
         let lit: LitStr = meta.value()?.parse()?;
         if lit.value().is_empty() {
             return Err(syn::Error::new(
                 lit.span(),
-                format!("`{key}` cannot be empty"),
+                format!("`{name}` cannot be empty"),
             ));
         }
-        let slot = match key.as_str() {
-            "message_key" => &mut container.message_key,
-            "code_key" => &mut container.code_key,
-            "code" => &mut own.code,
-            "type_base" => &mut container.type_base,
-            "format" => match lit.value().as_str() {
-                "problem" => &mut container.problem,
-                "json" => return Ok(()),
-                other => {
-                    return Err(syn::Error::new(
-                        lit.span(),
-                        format!(
-                            "unknown format \"{other}\": expected \"json\" (the default, \
-                             Flask's to_dict shape) or \"problem\" (RFC 9457)"
-                        ),
-                    ));
-                }
-            },
-            _ => {
+        let duplicate = match key {
+            HttpErrorKey::MessageKey => container.message_key.replace(lit).is_some(),
+            HttpErrorKey::CodeKey => container.code_key.replace(lit).is_some(),
+            HttpErrorKey::TypeBase => container.type_base.replace(lit).is_some(),
+            HttpErrorKey::Code => own.code.replace(lit).is_some(),
+            HttpErrorKey::Format => {
+                let format = Format::NAMES
+                    .iter()
+                    .find(|(name, _)| *name == lit.value())
+                    .map(|&(_, format)| format)
+                    .ok_or_else(|| unknown_format(&lit))?;
+                container.format.replace(format).is_some()
+            }
+            HttpErrorKey::RenameAll => {
                 let rule =
                     RenameRule::from_name(&lit.value()).ok_or_else(|| unknown_rename_rule(&lit))?;
-                if container.rename_all.replace(rule).is_some() {
-                    return Err(meta.error("duplicate `rename_all`"));
-                }
-                return Ok(());
+                container.rename_all.replace(rule).is_some()
             }
         };
-        if slot.replace(lit).is_some() {
-            return Err(meta.error(format!("duplicate `{key}`")));
+        if duplicate {
+            return Err(meta.error(format!("duplicate `{name}`")));
         }
         Ok(())
     });
@@ -658,20 +744,31 @@ fn http_error(
     }
 }
 
+fn unknown_format(lit: &LitStr) -> syn::Error {
+    syn::Error::new(
+        lit.span(),
+        format!(
+            "unknown format \"{}\": expected \"json\" (the default, Flask's to_dict shape) or \
+             \"problem\" (RFC 9457)",
+            lit.value()
+        ),
+    )
+}
+
 fn misplaced_or_unknown(
     meta: &ParseNestedMeta,
-    key: &str,
+    name: &str,
+    key: Option<HttpErrorKey>,
     position: Position,
-    valid: &[&str],
 ) -> syn::Error {
     match (key, position) {
-        ("code", Position::Enum) => meta.error(
+        (Some(HttpErrorKey::Code), Position::Enum) => meta.error(
             "`code` names one variant's machine code: put #[http_error(code = \"...\")] on the variant",
         ),
-        ("message_key" | "code_key" | "rename_all" | "format" | "type_base", Position::Variant) => meta.error(format!(
-            "`{key}` applies to the whole type: put #[http_error({key} = \"...\")] on the enum"
+        (Some(_), Position::Variant) => meta.error(format!(
+            "`{name}` applies to the whole type: put #[http_error({name} = \"...\")] on the enum"
         )),
-        _ => unknown_key(meta, "#[http_error]", valid),
+        _ => unknown_key(meta, "#[http_error]", &position.http_error_keys()),
     }
 }
 
@@ -708,19 +805,4 @@ fn unknown_rename_rule(lit: &LitStr) -> syn::Error {
         lit.span(),
         format!("unknown rename_all rule \"{value}\": expected one of {list}{hint}"),
     )
-}
-
-/// The candidate a typo most likely meant.
-pub fn closest<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let typed_lower = typed.to_lowercase();
-    candidates
-        .map(|c| {
-            (
-                strsim::damerau_levenshtein(&typed_lower, &c.to_lowercase()),
-                c,
-            )
-        })
-        .filter(|&(distance, c)| distance <= (c.len() / 3).max(1))
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, c)| c)
 }

@@ -18,6 +18,7 @@ mod openapi;
 mod robustness;
 mod schema;
 mod status;
+mod suggest;
 mod template;
 mod valid;
 

@@ -110,26 +110,9 @@ pub fn by_name(name: &str) -> Option<u16> {
 }
 
 /// The registered name closest to a misspelled one, if any is close enough
-/// to be what the user meant.
+/// to be what the user meant (`crate::suggest`'s rule).
 pub fn suggest(name: &str) -> Option<&'static str> {
-    let folded = fold(name);
-    // `NotFound`, `not_found`, `Not-Found`: the right name in another case.
-    if let Some(&(_, n, _)) = TABLE.iter().find(|&&(_, n, _)| fold(n) == folded) {
-        return Some(n);
-    }
-    TABLE
-        .iter()
-        .map(|&(_, n, _)| (strsim::damerau_levenshtein(&folded, &fold(n)), n))
-        .filter(|&(distance, n)| distance <= (n.len() / 4).max(2))
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, n)| n)
-}
-
-fn fold(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+    crate::suggest::closest(name, TABLE.iter().map(|&(_, n, _)| n))
 }
 
 /// Statuses that cannot carry content (RFC 9110 §15.2, §15.3.5, §15.3.6,

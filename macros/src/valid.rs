@@ -147,7 +147,7 @@ struct Keys {
 
 pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     let container = &input.container;
-    let problem = container.problem.is_some();
+    let problem = container.problem();
     if problem && let Some(lit) = &container.message_key {
         cx.error_spanned_by(
             lit,
@@ -228,10 +228,10 @@ fn resolve<'a>(
     let Some(status) = variant
         .attrs
         .status
-        .as_ref()
-        .or(input.default_status.as_ref())
+        .valid()
+        .or(input.default_status.valid())
     else {
-        if variant.attrs.status_written || input.default_status_written {
+        if variant.attrs.status.is_written() || input.default_status.is_written() {
             return None;
         }
         let help = if input.is_enum {
@@ -262,7 +262,7 @@ fn resolve<'a>(
         for field in &variant.fields {
             if let Some(payload) = &field.attrs.payload {
                 cx.error_spanned_by(
-                    &payload.attr,
+                    payload.attr,
                     format!("#[payload] on a {} response: {why}; remove it", status.code),
                 );
             }
@@ -375,7 +375,7 @@ fn unknown_field_message(variant: &Variant, reference: &FieldRef) -> String {
         format!("its fields are {}", list.join(", "))
     };
     let hint = match reference {
-        FieldRef::Named(name) => crate::attr::closest(name, names.iter().map(String::as_str))
+        FieldRef::Named(name) => crate::suggest::closest(name, names.iter().map(String::as_str))
             .map(|n| format!("; did you mean `{{{n}}}`?"))
             .unwrap_or_default(),
         FieldRef::Index(_) => String::new(),
@@ -413,7 +413,7 @@ fn payload_keys<'a>(
             Some((key, ident.span()))
         } else {
             cx.error_spanned_by(
-                &attr.attr,
+                attr.attr,
                 "a tuple field has no name to use as its JSON key: write \
                  #[payload(rename = \"key\")], or #[payload(flatten)] to merge its own keys",
             );
@@ -547,15 +547,11 @@ fn required_headers(
         .iter()
         .map(|h| h.name.as_str())
         .chain(headers.iter().map(|h| h.name.as_str()));
-    let mut near = None;
-    for written in written {
-        if written == name {
-            return;
-        }
-        if strsim::damerau_levenshtein(written, name) <= 2 {
-            near = Some(written);
-        }
+    let written: Vec<&str> = written.collect();
+    if written.contains(&name) {
+        return;
     }
+    let near = crate::suggest::closest(name, written.iter().copied());
     let example = example.replace('"', "\\\"");
     let near = near
         .map(|n| format!(" (is `{n}` a misspelling of `{name}`?)"))
@@ -566,8 +562,8 @@ fn required_headers(
          a field whose Display is the value",
         variant = variant.ident,
     );
-    if variant.attrs.status.is_some() || !input.is_enum {
-        cx.error_spanned_by(&status.tokens, message);
+    if variant.attrs.status.is_written() || !input.is_enum {
+        cx.error_spanned_by(status.attr, message);
     } else {
         cx.error_spanned_by(variant.ident, message);
     }
