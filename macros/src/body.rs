@@ -231,7 +231,11 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
                             let mut value = binding(&arg.member);
                             value.set_span(arg.ty.span());
                             segments.push(Segment::Code(quote! {
-                                ::httperror::__private::JsonValue::write_json_unquoted(#value, __out);
+                                {
+                                    #[allow(unused_imports)]
+                                    use ::httperror::__private::{TextViaDisplay as _, TextViaJson as _};
+                                    (&&::httperror::__private::Direct(#value)).write_text(__out)?;
+                                }
                             }));
                         }
                     }
@@ -265,7 +269,11 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
             Some(key) if direct_json(field.value_ty) => (
                 format!(",{}:", json::string(key)),
                 quote_spanned! {field.ty.span()=>
-                    ::httperror::__private::JsonValue::write_json(#value, __out);
+                    {
+                        #[allow(unused_imports)]
+                        use ::httperror::__private::{ValueViaJson as _, ValueViaSerde as _};
+                        (&&::httperror::__private::Direct(#value)).write_value(__out)?;
+                    }
                 },
             ),
             Some(key) => (

@@ -9,6 +9,8 @@ mod codegen;
 mod ctxt;
 mod doc;
 mod expand;
+#[cfg(test)]
+mod expansion;
 mod fallback;
 mod generics;
 mod headers;

@@ -188,6 +188,15 @@ fn parse_arg(lit: &LitStr, inner: &str) -> syn::Result<Piece> {
             ),
         ));
     }
+    if spec.ends_with('p') {
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "`{{{inner}}}` in #[message] would show a memory address to every client: \
+                 a public message has no use for one; write `{{{name}}}` or `{{{name}:?}}`"
+            ),
+        ));
+    }
     let field = if name.is_empty() {
         return Err(syn::Error::new(
             lit.span(),

@@ -266,6 +266,64 @@ json_through_deref!(
     impl[T: ?Sized + JsonValue] std::sync::Arc<T>,
 );
 
+/// A field the derive writes into a body, by [`JsonValue`] where its type
+/// has it, else by serde (a value) or `Display` (text in a message). The
+/// derive picks the direct way for integers and strings by their syntax;
+/// method resolution (`(&&Direct(v)).write_value(out)`: the `&Direct`
+/// impls are tried first) makes that safe for a user's own type that
+/// happens to be named `String` or `u64`.
+pub struct Direct<'a, T: ?Sized>(pub &'a T);
+
+/// [`Direct`]'s first choice for a value.
+pub trait ValueViaJson {
+    fn write_value(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
+}
+
+impl<T: ?Sized + JsonValue> ValueViaJson for &Direct<'_, T> {
+    #[inline]
+    fn write_value(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        self.0.write_json(out);
+        Ok(())
+    }
+}
+
+/// [`Direct`]'s second choice for a value.
+pub trait ValueViaSerde {
+    fn write_value(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
+}
+
+impl<T: ?Sized + Serialize> ValueViaSerde for Direct<'_, T> {
+    #[inline]
+    fn write_value(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        write_value(out, self.0)
+    }
+}
+
+/// [`Direct`]'s first choice for text in a message.
+pub trait TextViaJson {
+    fn write_text(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
+}
+
+impl<T: ?Sized + JsonValue> TextViaJson for &Direct<'_, T> {
+    #[inline]
+    fn write_text(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        self.0.write_json_unquoted(out);
+        Ok(())
+    }
+}
+
+/// [`Direct`]'s second choice for text in a message.
+pub trait TextViaDisplay {
+    fn write_text(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
+}
+
+impl<T: ?Sized + fmt::Display> TextViaDisplay for Direct<'_, T> {
+    #[inline]
+    fn write_text(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        write_fmt(out, format_args!("{}", self.0))
+    }
+}
+
 /// A dynamic body as `Bytes` with one allocation: written into a reused
 /// per-thread buffer, then copied into an allocation of exactly its size
 /// (`Bytes` from a `Vec` with spare capacity would allocate again).

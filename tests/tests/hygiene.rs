@@ -53,6 +53,44 @@ mod shadowed {
     }
 }
 
+/// A user's own types named like the standard ones the derive writes
+/// without serde: they are written through their own `Serialize` and
+/// `Display`.
+mod own_string {
+    use httperror::HttpError;
+
+    #[derive(Debug, serde::Serialize)]
+    pub struct String(pub [u8; 2]);
+
+    impl ::std::fmt::Display for String {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
+            write!(f, "{}.{}", self.0[0], self.0[1])
+        }
+    }
+
+    #[derive(Debug, serde::Serialize)]
+    #[allow(non_camel_case_types)]
+    pub struct u64(pub bool);
+
+    impl ::std::fmt::Display for u64 {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
+            write!(f, "flag {}", self.0)
+        }
+    }
+
+    #[derive(Debug, thiserror::Error, HttpError)]
+    pub enum OwnTypes {
+        #[error("version {version} with {flag}")]
+        #[status(409)]
+        Conflict {
+            #[payload]
+            version: String,
+            #[payload]
+            flag: u64,
+        },
+    }
+}
+
 mod no_prelude {
     #![no_implicit_prelude]
 
@@ -102,6 +140,19 @@ fn shadowed_prelude_names() {
         br#"{"message":"1 of 2","code":"quota","used":1,"limit":2}"#
     );
     assert_eq!(shadowed::Shadowed::Teapot.status().as_u16(), 418);
+}
+
+#[test]
+fn own_types_named_like_standard_ones() {
+    let error = own_string::OwnTypes::Conflict {
+        version: own_string::String([1, 2]),
+        flag: own_string::u64(true),
+    };
+    assert_eq!(
+        error.to_json(),
+        br#"{"message":"version 1.2 with flag true","version":[1,2],"flag":true}"#
+    );
+    assert_eq!(serde_json::to_vec(&error.body()).unwrap(), error.to_json());
 }
 
 #[test]
