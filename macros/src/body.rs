@@ -172,9 +172,15 @@ pub(crate) fn serialize_payload(v: &Resolved) -> (TokenStream, TokenStream) {
 /// The body of a plain 500, in this type's format and keys, for a payload
 /// that fails to serialize.
 pub(crate) fn internal_error_body(model: &Model) -> String {
+    plain_500(model.problem.is_some(), &model.message_key)
+}
+
+/// The plain 500 in a format and message key; the runtime's default is
+/// `plain_500(false, "message")` (`crate::rules`).
+pub(crate) fn plain_500(problem: bool, message_key: &str) -> String {
     let reason = "Internal Server Error";
     let mut text = String::from("{");
-    if model.problem.is_some() {
+    if problem {
         text.push_str(&format!(
             "\"type\":\"about:blank\",\"title\":{},\"status\":500,",
             json::string(reason)
@@ -182,7 +188,7 @@ pub(crate) fn internal_error_body(model: &Model) -> String {
     }
     text.push_str(&format!(
         "{}:{}}}",
-        json::string(&model.message_key),
+        json::string(message_key),
         json::string(reason)
     ));
     text

@@ -18,6 +18,7 @@ mod json;
 mod openapi;
 #[cfg(test)]
 mod robustness;
+mod rules;
 mod schema;
 mod status;
 mod suggest;
@@ -33,6 +34,16 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_http_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     derive(&input).into()
+}
+
+/// Not public API: the `httperror` runtime's copies of the derive's rules
+/// (status names, the no-content rule, OpenAPI placeholders, the plain-500
+/// body), generated from the derive's own definitions.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __runtime_rules(input: TokenStream) -> TokenStream {
+    let _ = input;
+    rules::expand().into()
 }
 
 /// The whole derive over proc-macro2 tokens, so tests can drive it outside

@@ -116,15 +116,37 @@ pub fn suggest(name: &str) -> Option<&'static str> {
 }
 
 /// Statuses that cannot carry content (RFC 9110 §15.2, §15.3.5, §15.3.6,
-/// §15.4.5), with the reason, for the diagnostic.
+/// §15.4.5): inclusive ranges, with the reason for the diagnostic. The
+/// runtime's `has_body` is generated from this list (`crate::rules`).
+pub const NO_CONTENT: &[(u16, u16, &str)] = &[
+    (
+        100,
+        199,
+        "RFC 9110 §15.2: a 1xx (informational) response cannot carry content",
+    ),
+    (
+        204,
+        204,
+        "RFC 9110 §15.3.5: a 204 (No Content) response cannot carry content",
+    ),
+    (
+        205,
+        205,
+        "RFC 9110 §15.3.6: a 205 (Reset Content) response cannot carry content",
+    ),
+    (
+        304,
+        304,
+        "RFC 9110 §15.4.5: a 304 (Not Modified) response cannot carry content",
+    ),
+];
+
+/// Why `code` cannot carry content, if it cannot.
 pub fn forbids_content(code: u16) -> Option<&'static str> {
-    match code {
-        100..=199 => Some("RFC 9110 §15.2: a 1xx (informational) response cannot carry content"),
-        204 => Some("RFC 9110 §15.3.5: a 204 (No Content) response cannot carry content"),
-        205 => Some("RFC 9110 §15.3.6: a 205 (Reset Content) response cannot carry content"),
-        304 => Some("RFC 9110 §15.4.5: a 304 (Not Modified) response cannot carry content"),
-        _ => None,
-    }
+    NO_CONTENT
+        .iter()
+        .find(|&&(low, high, _)| (low..=high).contains(&code))
+        .map(|&(.., why)| why)
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ pub use crate::members::{Flattened, serialize_default_body, serialize_flattened,
 
 /// The body of the plain 500 that replaces a response whose payload failed
 /// to serialize, in the default format and keys.
-pub const INTERNAL_ERROR_BODY: &[u8] = b"{\"message\":\"Internal Server Error\"}";
+pub const INTERNAL_ERROR_BODY: &[u8] = crate::rules::INTERNAL_ERROR_BODY;
 
 #[cfg(feature = "utoipa")]
 pub use ::utoipa;
@@ -419,12 +419,6 @@ impl fmt::Write for StackText {
         }
         Ok(())
     }
-}
-
-/// The no-content rule for hand-written implementations as for derived
-/// ones: 1xx, 204, 205 and 304 answer with no body.
-pub const fn has_body(status: StatusCode) -> bool {
-    !matches!(status.as_u16(), 100..=199 | 204 | 205 | 304)
 }
 
 #[cfg(test)]

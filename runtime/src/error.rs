@@ -7,8 +7,6 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::__private::has_body;
-
 /// An error that knows its HTTP response: status, public message, machine
 /// code, headers and JSON body.
 ///
@@ -288,4 +286,10 @@ fn serialization_failed(content_type: HeaderValue, body: &'static [u8]) -> Respo
     *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
     response.headers_mut().insert(CONTENT_TYPE, content_type);
     response
+}
+
+/// The no-content rule, for hand implementations and `Abort` as for
+/// derived types: 1xx, 204, 205 and 304 answer with no body.
+const fn has_body(status: StatusCode) -> bool {
+    crate::rules::has_body(status.as_u16())
 }

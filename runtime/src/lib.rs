@@ -531,6 +531,7 @@ mod members;
 mod openapi;
 #[cfg(feature = "tracing")]
 mod report;
+mod rules;
 
 pub use crate::abort::Abort;
 pub use crate::error::{Body, HttpError};

@@ -6,10 +6,7 @@ use std::marker::PhantomData;
 
 use serde_json::{Map, Value};
 
-/// Where the macro left a type's schema to the run time.
-const PLACEHOLDER: &str = "$httperror_schema";
-/// The schemas of flattened payloads, to merge into the enclosing object.
-const FLATTEN: &str = "$httperror_flatten";
+use crate::rules::{FLATTEN_PLACEHOLDER as FLATTEN, SCHEMA_PLACEHOLDER as PLACEHOLDER};
 
 /// Parses the document and fills in the schemas the macro left open.
 pub fn assemble(text: &str, schemas: &[fn() -> Value]) -> Value {
