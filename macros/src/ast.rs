@@ -36,7 +36,9 @@ pub struct Field<'a> {
 }
 
 impl<'a> Input<'a> {
-    pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
+    /// The input as typed data; a union, which no response can be made
+    /// from, is the one input refused here.
+    pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> syn::Result<Self> {
         match &input.data {
             Data::Enum(data) => {
                 let (container, own) = attr::container(cx, &input.attrs, Position::Enum);
@@ -51,7 +53,7 @@ impl<'a> Input<'a> {
                         fields: fields(cx, &v.fields),
                     })
                     .collect();
-                Some(Input {
+                Ok(Input {
                     original: input,
                     container,
                     default_status: own.status,
@@ -68,7 +70,7 @@ impl<'a> Input<'a> {
                     attrs: own,
                     fields: fields(cx, &data.fields),
                 };
-                Some(Input {
+                Ok(Input {
                     original: input,
                     container,
                     default_status: Written::Absent,
@@ -76,14 +78,11 @@ impl<'a> Input<'a> {
                     is_enum: false,
                 })
             }
-            Data::Union(data) => {
-                cx.error_spanned_by(
-                    data.union_token,
-                    "HttpError cannot be derived for a union: a response needs to know which \
+            Data::Union(data) => Err(syn::Error::new_spanned(
+                data.union_token,
+                "HttpError cannot be derived for a union: a response needs to know which \
                      field is set; use an enum",
-                );
-                None
-            }
+            )),
         }
     }
 }

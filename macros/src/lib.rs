@@ -50,13 +50,14 @@ pub fn __runtime_rules(input: TokenStream) -> TokenStream {
 /// a proc-macro context.
 fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
     let cx = ctxt::Ctxt::new();
-    let parsed = ast::Input::from_syn(&cx, input);
-    // Checked before expanding: a model with errors is incomplete.
-    let model = parsed.as_ref().map(|parsed| valid::check(&cx, parsed));
-    match (cx.check(), model) {
-        (Ok(()), Some(model)) => expand::impl_http_error(&model),
-        (Err(error), _) => fallback::expand(input, &error),
-        // `from_syn` reports every input it rejects.
-        (Ok(()), None) => proc_macro2::TokenStream::new(),
+    let parsed = match ast::Input::from_syn(&cx, input) {
+        Ok(parsed) => parsed,
+        Err(error) => return fallback::expand(input, &error),
+    };
+    let model = valid::check(&cx, &parsed);
+    // Expanded only without errors: a model with errors is incomplete.
+    match cx.check() {
+        Ok(()) => expand::impl_http_error(&model),
+        Err(error) => fallback::expand(input, &error),
     }
 }

@@ -237,6 +237,49 @@ impl<T: ?Sized + schemars::JsonSchema> ViaSchemars for &Probe<T> {
     }
 }
 
+/// `impl IntoResponses` of one utoipa major version for a derived type.
+#[cfg(any(feature = "utoipa", feature = "utoipa5"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_into_responses {
+    ($utoipa:ident, $responses:ident, impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::__private::$utoipa::IntoResponses for $($ty)* $($where_clause)* {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::$utoipa::openapi::RefOr<
+                    $crate::__private::$utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::__private::openapi::$responses(
+                    <$($ty)* as $crate::HttpError>::openapi_responses(),
+                )
+            }
+        }
+    };
+}
+
+/// `impl utoipa::IntoResponses` (utoipa 6); nothing without the `utoipa`
+/// feature, so the user's crate needs no cfg of its own.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ($($tokens:tt)*) => {
+        $crate::__impl_into_responses! { utoipa, utoipa_responses, $($tokens)* }
+    };
+}
+
+/// `impl IntoResponses` of utoipa 5; nothing without the `utoipa5` feature.
+#[cfg(feature = "utoipa5")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa5 {
+    ($($tokens:tt)*) => {
+        $crate::__impl_into_responses! { utoipa5, utoipa5_responses, $($tokens)* }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,112 +1,12 @@
-//! What the derive's generated code reaches, so users need no direct
-//! dependency on http, bytes, serde or serde_json. Not public API.
+//! Writing bodies: JSON text from the macro's static fragments and the
+//! dynamic values, escaped exactly as serde_json escapes.
 
-use core::fmt;
+use std::cell::Cell;
+use std::fmt;
 
-pub use ::bytes::Bytes;
-pub use ::http::StatusCode;
-pub use ::http::header::{HeaderMap, HeaderName, HeaderValue};
-pub use ::serde;
-pub use ::serde_json;
-
+use bytes::Bytes;
 use serde::Serialize;
-pub mod openapi {
-    pub use crate::openapi::*;
-}
-pub use crate::members::{Flattened, serialize_default_body, serialize_flattened, write_flattened};
-
-/// The body of the plain 500 that replaces a response whose payload failed
-/// to serialize, in the default format and keys.
-pub const INTERNAL_ERROR_BODY: &[u8] = crate::rules::INTERNAL_ERROR_BODY;
-
-#[cfg(feature = "utoipa")]
-pub use ::utoipa;
-#[cfg(feature = "utoipa5")]
-pub use ::utoipa5;
-
-/// `impl IntoResponses` of one utoipa major version for a derived type.
-#[cfg(any(feature = "utoipa", feature = "utoipa5"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __impl_into_responses {
-    ($utoipa:ident, $responses:ident, impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where_clause:tt)*]) => {
-        #[automatically_derived]
-        impl $($impl_generics)* $crate::__private::$utoipa::IntoResponses for $($ty)* $($where_clause)* {
-            fn responses() -> ::std::collections::BTreeMap<
-                ::std::string::String,
-                $crate::__private::$utoipa::openapi::RefOr<
-                    $crate::__private::$utoipa::openapi::response::Response,
-                >,
-            > {
-                $crate::__private::openapi::$responses(
-                    <$($ty)* as $crate::HttpError>::openapi_responses(),
-                )
-            }
-        }
-    };
-}
-
-/// `impl utoipa::IntoResponses` (utoipa 6); nothing without the `utoipa`
-/// feature, so the user's crate needs no cfg of its own.
-#[cfg(feature = "utoipa")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __impl_utoipa {
-    ($($tokens:tt)*) => {
-        $crate::__impl_into_responses! { utoipa, utoipa_responses, $($tokens)* }
-    };
-}
-
-/// `impl IntoResponses` of utoipa 5; nothing without the `utoipa5` feature.
-#[cfg(feature = "utoipa5")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __impl_utoipa5 {
-    ($($tokens:tt)*) => {
-        $crate::__impl_into_responses! { utoipa5, utoipa5_responses, $($tokens)* }
-    };
-}
-
-#[cfg(not(feature = "utoipa"))]
-pub use crate::__impl_nothing as impl_utoipa;
-#[cfg(not(feature = "utoipa5"))]
-pub use crate::__impl_nothing as impl_utoipa5;
-#[cfg(feature = "utoipa")]
-pub use crate::__impl_utoipa as impl_utoipa;
-#[cfg(feature = "utoipa5")]
-pub use crate::__impl_utoipa5 as impl_utoipa5;
-
-#[cfg(feature = "axum")]
-pub use crate::__impl_axum as impl_axum;
-#[cfg(not(feature = "axum"))]
-pub use crate::__impl_nothing as impl_axum;
-#[cfg(feature = "axum")]
-pub use ::axum_core;
-
-#[cfg(feature = "actix-web")]
-pub use crate::__impl_actix_web as impl_actix_web;
-#[cfg(not(feature = "actix-web"))]
-pub use crate::__impl_nothing as impl_actix_web;
-#[cfg(feature = "actix-web")]
-pub use ::actix_web;
-
-/// The impl of a framework whose feature is off: nothing.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __impl_nothing {
-    ($($tokens:tt)*) => {};
-}
-
 use serde::ser::Error as _;
-
-/// A status code the macro has already checked to be in 100..=999; called in
-/// a `const` block, so it costs nothing at run time and cannot fail there.
-pub const fn status(code: u16) -> StatusCode {
-    match StatusCode::from_u16(code) {
-        Ok(status) => status,
-        Err(_) => panic!("status code out of 100..=999"),
-    }
-}
 
 /// Renders a public message. A `Display` implementation that returns an
 /// error leaves what it wrote so far instead of panicking as `format!` would.
@@ -331,94 +231,19 @@ pub fn json_body(
     write: impl FnOnce(&mut Vec<u8>) -> Result<(), serde_json::Error>,
 ) -> Result<Bytes, serde_json::Error> {
     thread_local! {
-        static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        static SCRATCH: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
     }
     /// Past this, the buffer is given back instead of kept for the thread.
     const KEEP: usize = 16 * 1024;
-    let mut write = Some(write);
-    let scratched = SCRATCH.try_with(|cell| {
-        // Busy if a payload's `Serialize` renders another error's body.
-        let mut buffer = cell.try_borrow_mut().ok()?;
-        buffer.clear();
-        let result = (write.take()?)(&mut buffer).map(|()| Bytes::copy_from_slice(&buffer));
-        if buffer.capacity() > KEEP {
-            *buffer = Vec::new();
-        }
-        Some(result)
-    });
-    match (scratched, write) {
-        (Ok(Some(result)), _) => result,
-        (_, Some(write)) => {
-            let mut out = Vec::new();
-            write(&mut out)?;
-            Ok(Bytes::from(out))
-        }
-        (_, None) => Err(serde_json::Error::custom("the body writer was lost")),
+    // Taken out while in use: a payload whose `Serialize` renders another
+    // error's body finds the slot empty and writes into a buffer of its own.
+    let mut buffer = SCRATCH.try_with(Cell::take).unwrap_or_default();
+    buffer.clear();
+    let result = write(&mut buffer).map(|()| Bytes::copy_from_slice(&buffer));
+    if buffer.capacity() <= KEEP {
+        let _ = SCRATCH.try_with(|slot| slot.set(buffer));
     }
-}
-
-/// Appends a header whose value the macro has checked.
-#[inline]
-pub fn append_fixed_header(headers: &mut HeaderMap, name: HeaderName, value: HeaderValue) {
-    headers.append(name, value);
-}
-
-/// Appends a header whose value is a field's `Display`, unless that value
-/// is not a valid header value (CR, LF, other control bytes): such a value
-/// is dropped, never sent, so a field can never inject a header.
-pub fn append_header<T: ?Sized + fmt::Display>(
-    headers: &mut HeaderMap,
-    name: HeaderName,
-    value: &T,
-) {
-    let mut text = StackText::new();
-    if fmt::Write::write_fmt(&mut text, format_args!("{value}")).is_err() {
-        return;
-    }
-    if let Ok(value) = HeaderValue::from_bytes(text.as_bytes()) {
-        headers.append(name, value);
-    }
-}
-
-/// Formatted text on the stack, spilling to the heap past 64 bytes: a
-/// header value costs one allocation, its own.
-struct StackText {
-    inline: [u8; 64],
-    len: usize,
-    spilled: Option<Vec<u8>>,
-}
-
-impl StackText {
-    fn new() -> Self {
-        StackText {
-            inline: [0; 64],
-            len: 0,
-            spilled: None,
-        }
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        match &self.spilled {
-            Some(spilled) => spilled,
-            None => &self.inline[..self.len],
-        }
-    }
-}
-
-impl fmt::Write for StackText {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        if let Some(spilled) = &mut self.spilled {
-            spilled.extend_from_slice(s.as_bytes());
-        } else if let Some(free) = self.inline.get_mut(self.len..self.len + s.len()) {
-            free.copy_from_slice(s.as_bytes());
-            self.len += s.len();
-        } else {
-            let mut spilled = self.inline[..self.len].to_vec();
-            spilled.extend_from_slice(s.as_bytes());
-            self.spilled = Some(spilled);
-        }
-        Ok(())
-    }
+    result
 }
 
 #[cfg(test)]
@@ -481,18 +306,6 @@ mod tests {
         })
         .unwrap();
         assert_eq!(big.len(), 100_000);
-    }
-
-    #[test]
-    fn header_values_long_and_short() {
-        let mut headers = HeaderMap::new();
-        append_header(&mut headers, HeaderName::from_static("x-short"), &42u32);
-        let long = "v".repeat(200);
-        append_header(&mut headers, HeaderName::from_static("x-long"), &long);
-        append_header(&mut headers, HeaderName::from_static("x-bad"), "a\r\nb");
-        assert_eq!(headers["x-short"], "42");
-        assert_eq!(headers["x-long"], long.as_str());
-        assert!(headers.get("x-bad").is_none());
     }
 
     #[test]
