@@ -77,10 +77,14 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             #problem
             const INTERNAL_ERROR_BODY: &'static [::core::primitive::u8] = #internal_error_body;
 
+            // The hot methods are small matches over the variants: inlined
+            // across crates into `to_response`, whichever crate derives.
+            #[inline]
             fn status(&self) -> ::httperror::__private::StatusCode {
                 #status_arms
             }
 
+            #[inline]
             fn code(&self) -> &'static ::core::primitive::str {
                 #code_arms
             }
@@ -109,6 +113,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
                 #write_arms
             }
 
+            #[inline]
             fn json_body(
                 &self,
             ) -> ::core::result::Result<

@@ -73,6 +73,7 @@ pub(crate) fn headers_fns(model: &Model) -> TokenStream {
             __headers
         }
 
+        #[inline]
         fn write_headers(&self, __headers: &mut #private::HeaderMap) {
             #arms
         }
