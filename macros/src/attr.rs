@@ -504,7 +504,11 @@ fn parse_status_args<'a>(
         None
     } else if input.peek(syn::Ident) || input.peek(Token![::]) {
         let path: syn::Path = input.parse()?;
-        resolve_status_path(cx, &path).map(|code| (code, path.span()))
+        let name = path
+            .segments
+            .last()
+            .map_or_else(|| path.span(), |s| s.ident.span());
+        resolve_status_path(cx, &path).map(|code| (code, name))
     } else {
         return Err(input
             .error("expected a status code: an integer such as 404, or a name such as NOT_FOUND"));
@@ -534,6 +538,16 @@ fn parse_status_args<'a>(
     let Some((code, span)) = code else {
         return Ok(None);
     };
+    if (100..=199).contains(&code) {
+        cx.error_at(
+            span,
+            format!(
+                "{code} is an interim (1xx) status: it announces a response, it is never an \
+                 error's answer (RFC 9110 §15.2); pick a 4xx or a 5xx"
+            ),
+        );
+        return Ok(None);
+    }
     let reason = match (status::reason(code), reason) {
         (Some(registered), None) => registered.to_owned(),
         (Some(registered), Some(lit)) => {

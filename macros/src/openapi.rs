@@ -125,9 +125,16 @@ fn content<'a>(
         .iter()
         .map(|v| variant_schema(model, v, schemas))
         .collect();
+    // A code shared on purpose cannot tell its variants apart.
+    let distinct_codes = variants
+        .iter()
+        .enumerate()
+        .all(|(i, v)| variants[..i].iter().all(|w| w.code != v.code));
     let schema = if bodies.len() == 1 {
         bodies.remove(0)
-    } else if let Some(code_key) = &model.code_key {
+    } else if let Some(code_key) = &model.code_key
+        && distinct_codes
+    {
         Json::obj([
             ("oneOf", Json::Arr(bodies)),
             (
@@ -136,7 +143,8 @@ fn content<'a>(
             ),
         ])
     } else {
-        // Without the code key two variants' bodies may look alike.
+        // Without the code key, or with a shared code, two variants'
+        // bodies may look alike.
         Json::obj([("anyOf", Json::Arr(bodies))])
     };
     let mut media = Json::obj([("schema", schema)]);

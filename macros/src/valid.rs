@@ -202,11 +202,12 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             );
         }
     }
-    let variants = input
+    let variants: Vec<Resolved> = input
         .variants
         .iter()
         .filter_map(|variant| resolve(cx, input, variant, &keys))
         .collect();
+    code_clashes(cx, input);
     Model {
         input: input.original,
         is_enum: input.is_enum,
@@ -246,10 +247,7 @@ fn resolve<'a>(
         cx.error_spanned_by(variant.ident, help);
         return None;
     };
-    let code = variant.attrs.code.as_ref().map_or_else(
-        || snake_case(&variant.ident.unraw().to_string()),
-        syn::LitStr::value,
-    );
+    let code = variant_code(variant);
 
     let no_body = status::forbids_content(status.code);
     if let Some(why) = no_body {
@@ -307,6 +305,57 @@ fn resolve<'a>(
         no_body: no_body.is_some(),
         reserved,
     })
+}
+
+/// Two variants with one machine code by accident: codes derived from
+/// names that meet after snake_case conversion, or an explicit code equal
+/// to another variant's derived one. Codes each variant declares are
+/// shared on purpose (one `internal` code for two 500s) and compile.
+fn code_clashes(cx: &Ctxt, input: &Input) {
+    let mut seen: Vec<(String, &Variant)> = Vec::new();
+    for variant in &input.variants {
+        let code = variant_code(variant);
+        if let Some((_, first)) = seen.iter().find(|(c, _)| *c == code) {
+            let declared = |v: &Variant| v.attrs.code.is_some();
+            if declared(first) && declared(variant) {
+                continue;
+            }
+            let clash = match (declared(first), declared(variant)) {
+                (false, false) => format!(
+                    "variants `{}` and `{}` both derive the machine code \"{code}\" from their \
+                     names",
+                    first.ident, variant.ident
+                ),
+                (true, _) => format!(
+                    "`{}` declares the machine code \"{code}\", which `{}` derives from its name",
+                    first.ident, variant.ident
+                ),
+                (false, true) => format!(
+                    "`{}` declares the machine code \"{code}\", which `{}` derives from its name",
+                    variant.ident, first.ident
+                ),
+            };
+            let message = format!(
+                "{clash}: a client cannot tell them apart; give one another \
+                 #[http_error(code = \"...\")], or, to share the code on purpose, declare \
+                 #[http_error(code = \"{code}\")] on both"
+            );
+            match &variant.attrs.code {
+                Some(lit) => cx.error_spanned_by(lit, message),
+                None => cx.error_spanned_by(variant.ident, message),
+            }
+        } else {
+            seen.push((code, variant));
+        }
+    }
+}
+
+/// The machine code: declared, or the variant name in snake_case.
+fn variant_code(variant: &Variant) -> String {
+    variant.attrs.code.as_ref().map_or_else(
+        || snake_case(&variant.ident.unraw().to_string()),
+        syn::LitStr::value,
+    )
 }
 
 /// See [`Resolved::reserved`].
@@ -401,6 +450,18 @@ fn payload_keys<'a>(
             continue;
         };
         let key = if attr.flatten {
+            let ty = option_inner(&field.original.ty).unwrap_or(&field.original.ty);
+            if let Some(what) = not_an_object(ty) {
+                cx.error_spanned_by(
+                    ty,
+                    format!(
+                        "#[payload(flatten)] merges a struct's or a map's own keys into the body, \
+                         and serde writes {what}, which has none: every response would fail; \
+                         write #[payload] (with rename = \"...\" on a tuple field) to send it \
+                         under a key"
+                    ),
+                );
+            }
             None
         } else if let Some(rename) = &attr.rename {
             Some((rename.value(), rename.span()))
@@ -470,6 +531,39 @@ fn payload_keys<'a>(
         });
     }
     payload
+}
+
+/// What serde writes for a type that can never be a JSON object, known by
+/// its syntax: numbers, booleans, chars, strings, sequences, tuples.
+fn not_an_object(ty: &Type) -> Option<&'static str> {
+    match ty {
+        Type::Reference(r) => not_an_object(&r.elem),
+        Type::Paren(p) => not_an_object(&p.elem),
+        Type::Group(g) => not_an_object(&g.elem),
+        Type::Slice(_) | Type::Array(_) => Some("a sequence as an array"),
+        Type::Tuple(t) if t.elems.is_empty() => Some("`()` as null"),
+        Type::Tuple(_) => Some("a tuple as an array"),
+        Type::Path(p) if p.qself.is_none() => {
+            let last = p.path.segments.last()?;
+            let bare = matches!(last.arguments, syn::PathArguments::None);
+            match last.ident.to_string().as_str() {
+                "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64"
+                | "i128" | "isize" | "f32" | "f64"
+                    if bare =>
+                {
+                    Some("a number")
+                }
+                "bool" if bare => Some("a boolean"),
+                "char" | "str" | "String" if bare => Some("a string"),
+                "Vec" | "VecDeque" | "HashSet" | "BTreeSet" if !bare => {
+                    Some("a sequence as an array")
+                }
+                "Option" if !bare => option_inner(ty).and_then(not_an_object),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// `T` of `Option<T>`, recognized by its last path segment as serde's

@@ -18,7 +18,8 @@ use crate::HttpError;
 /// It answers by the same rules as a derived type: the message is the one
 /// given, else the reason phrase (so a 5xx shows nothing internal unless
 /// you wrote it); extra keys follow the message in the order they were
-/// added; 1xx, 204, 205 and 304 carry no body; a header value that is not a
+/// added; 204, 205 and 304 carry no body, and a 1xx becomes a 500; a
+/// header value that is not a
 /// valid header value is dropped; a value that fails to serialize turns the
 /// response into a plain 500.
 ///
@@ -57,7 +58,18 @@ pub struct Abort {
 
 impl Abort {
     /// An error with this status and its reason phrase as the message.
+    ///
+    /// A 1xx is an interim response, never an error's answer: given one,
+    /// the error answers a 500 (with the `tracing` feature, logged at error
+    /// level with the status it was given).
     pub fn new(status: StatusCode) -> Self {
+        let status = if status.is_informational() {
+            #[cfg(feature = "tracing")]
+            crate::report::interim_status_refused(status);
+            StatusCode::INTERNAL_SERVER_ERROR
+        } else {
+            status
+        };
         Abort {
             status,
             message: None,

@@ -52,6 +52,14 @@ pub(crate) fn flattened_members_dropped(code: &'static str, count: usize, names:
     );
 }
 
+/// Logs an `Abort` given a 1xx, which answers a 500 instead.
+pub(crate) fn interim_status_refused(status: StatusCode) {
+    tracing::error!(
+        given = status.as_u16(),
+        "Abort given an interim (1xx) status, never an error's answer; it answers 500",
+    );
+}
+
 /// The `source()` chain, `outer: inner: innermost`.
 struct Sources<'a, E: ?Sized>(&'a E);
 

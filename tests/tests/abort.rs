@@ -49,7 +49,6 @@ fn no_body_statuses() {
     for status in [
         StatusCode::NO_CONTENT,
         StatusCode::NOT_MODIFIED,
-        StatusCode::CONTINUE,
         StatusCode::RESET_CONTENT,
     ] {
         let response = Abort::new(status)
@@ -60,6 +59,20 @@ fn no_body_statuses() {
         assert!(response.body().is_empty());
         assert!(response.headers().get("content-type").is_none());
         assert_eq!(response.headers()["etag"], "\"v2\"");
+    }
+}
+
+#[test]
+fn an_interim_status_answers_500() {
+    for status in [StatusCode::CONTINUE, StatusCode::from_u16(103).unwrap()] {
+        let error = Abort::new(status).with("hint", 1);
+        let response = error.to_response();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            response.body().as_ref(),
+            br#"{"message":"Internal Server Error","hint":1}"#
+        );
+        assert_eq!(error.code(), "internal_server_error");
     }
 }
 

@@ -314,19 +314,11 @@ enum NoBody {
     #[error("reset")]
     #[status(205)]
     Reset,
-    #[error("early hints")]
-    #[status(103)]
-    EarlyHints,
 }
 
 #[test]
 fn no_body_statuses_have_no_body_and_no_content_type() {
-    for error in [
-        NoBody::NotModified,
-        NoBody::NoContent,
-        NoBody::Reset,
-        NoBody::EarlyHints,
-    ] {
+    for error in [NoBody::NotModified, NoBody::NoContent, NoBody::Reset] {
         let response = error.to_response();
         assert_eq!(response.status(), error.status());
         assert!(response.body().is_empty(), "{error:?}");

@@ -111,4 +111,17 @@ async fn a_5xx_is_logged_with_its_chain() {
         "{line}"
     );
     assert!(line.contains("key must be a string"), "{line}");
+
+    // An `Abort` given a 1xx answers a 500, and says why in the log.
+    let response = httperror::Abort::new(httperror::StatusCode::CONTINUE).to_response();
+    assert_eq!(response.status().as_u16(), 500);
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let line = log
+        .lines()
+        .find(|l| l.contains("interim (1xx) status"))
+        .unwrap_or_else(|| panic!("not logged:\n{log}"));
+    assert!(
+        line.contains("ERROR") && line.contains("given=100"),
+        "{line}"
+    );
 }

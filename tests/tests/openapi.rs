@@ -528,3 +528,37 @@ fn the_validators_reject_lies() {
     }
     assert!(std::panic::catch_unwind(|| assert_documented(&Liar)).is_err());
 }
+
+/// A code shared on purpose (one public `internal` code for two 500s)
+/// compiles, and is never used as a discriminator: the variants' bodies are
+/// documented with `anyOf`.
+#[test]
+fn a_shared_code_is_no_discriminator() {
+    #[derive(Debug, thiserror::Error, HttpError)]
+    #[http_error(code_key = "code")]
+    enum Internal {
+        /// The database failed.
+        #[error("database")]
+        #[status(500)]
+        #[http_error(code = "internal")]
+        Database,
+        /// The cache failed.
+        #[error("cache")]
+        #[status(500)]
+        #[http_error(code = "internal")]
+        Cache,
+        /// A bad request.
+        #[error("bad")]
+        #[status(400)]
+        Bad,
+    }
+    assert_eq!(Internal::Database.code(), "internal");
+    assert_eq!(Internal::Cache.code(), "internal");
+    let responses = Internal::openapi_responses();
+    let schema = &responses["500"]["content"]["application/json"]["schema"];
+    assert!(schema.get("discriminator").is_none(), "{schema:#}");
+    assert_eq!(schema["anyOf"].as_array().unwrap().len(), 2);
+    assert_valid_openapi(&document_with(responses));
+    assert_documented(&Internal::Database);
+    assert_documented(&Internal::Cache);
+}

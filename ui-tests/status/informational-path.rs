@@ -2,10 +2,7 @@ use httperror::HttpError;
 
 #[derive(Debug, thiserror::Error, HttpError)]
 #[error("hints")]
-#[status(103)]
-struct Hints {
-    #[payload]
-    link: String,
-}
+#[status(StatusCode::EARLY_HINTS)]
+struct Hints;
 
 fn main() {}

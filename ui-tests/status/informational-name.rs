@@ -1,0 +1,10 @@
+use httperror::HttpError;
+
+#[derive(Debug, thiserror::Error, HttpError)]
+enum ApiError {
+    #[error("wait")]
+    #[status(CONTINUE)]
+    Wait,
+}
+
+fn main() {}
