@@ -37,7 +37,7 @@ impl Outcome {
                     if imp
                         .trait_
                         .as_ref()
-                        .is_some_and(|t| last_is(&t.1, "HttpError")) =>
+                        .is_some_and(|(path, _)| last_is(path, "HttpError")) =>
                 {
                     Some(imp)
                 }

@@ -554,6 +554,7 @@ fn a_shared_code_is_no_discriminator() {
     }
     assert_eq!(Internal::Database.code(), "internal");
     assert_eq!(Internal::Cache.code(), "internal");
+    assert_eq!(Internal::Bad.code(), "bad");
     let responses = Internal::openapi_responses();
     let schema = &responses["500"]["content"]["application/json"]["schema"];
     assert!(schema.get("discriminator").is_none(), "{schema:#}");
