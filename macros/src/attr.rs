@@ -92,6 +92,8 @@ pub struct VariantAttrs<'a> {
     /// The `#[message]` attribute, for "not on a 204".
     pub message_attr: Option<&'a Attribute>,
     pub code: Option<LitStr>,
+    /// `#[http_error(transparent)]`: answer as the one field's error.
+    pub transparent: Option<Span>,
 }
 
 impl Default for VariantAttrs<'_> {
@@ -102,6 +104,7 @@ impl Default for VariantAttrs<'_> {
             message: None,
             message_attr: None,
             code: None,
+            transparent: None,
         }
     }
 }
@@ -157,16 +160,18 @@ enum HttpErrorKey {
     Format,
     TypeBase,
     Code,
+    Transparent,
 }
 
 impl HttpErrorKey {
-    const ALL: [HttpErrorKey; 6] = [
+    const ALL: [HttpErrorKey; 7] = [
         HttpErrorKey::MessageKey,
         HttpErrorKey::CodeKey,
         HttpErrorKey::RenameAll,
         HttpErrorKey::Format,
         HttpErrorKey::TypeBase,
         HttpErrorKey::Code,
+        HttpErrorKey::Transparent,
     ];
 
     fn name(self) -> &'static str {
@@ -177,6 +182,7 @@ impl HttpErrorKey {
             HttpErrorKey::Format => "format",
             HttpErrorKey::TypeBase => "type_base",
             HttpErrorKey::Code => "code",
+            HttpErrorKey::Transparent => "transparent",
         }
     }
 
@@ -187,7 +193,7 @@ impl HttpErrorKey {
     /// Whether the key applies to the whole type, rather than to one
     /// variant (a struct takes both).
     fn of_type(self) -> bool {
-        self != HttpErrorKey::Code
+        !matches!(self, HttpErrorKey::Code | HttpErrorKey::Transparent)
     }
 }
 
@@ -722,6 +728,15 @@ fn http_error(
             Some(key) if position.allows(key) => key,
             key => return Err(misplaced_or_unknown(&meta, &name, key, position)),
         };
+        if key == HttpErrorKey::Transparent {
+            if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                return Err(meta.error("`transparent` takes no value: #[http_error(transparent)]"));
+            }
+            if own.transparent.replace(meta.path.span()).is_some() {
+                return Err(meta.error("duplicate `transparent`"));
+            }
+            return Ok(());
+        }
         let lit: LitStr = meta.value()?.parse()?;
         if lit.value().is_empty() {
             return Err(syn::Error::new(
@@ -734,6 +749,7 @@ fn http_error(
             HttpErrorKey::CodeKey => container.code_key.replace(lit).is_some(),
             HttpErrorKey::TypeBase => container.type_base.replace(lit).is_some(),
             HttpErrorKey::Code => own.code.replace(lit).is_some(),
+            HttpErrorKey::Transparent => false,
             HttpErrorKey::Format => {
                 let format = Format::NAMES
                     .iter()
@@ -778,6 +794,10 @@ fn misplaced_or_unknown(
     match (key, position) {
         (Some(HttpErrorKey::Code), Position::Enum) => meta.error(
             "`code` names one variant's machine code: put #[http_error(code = \"...\")] on the variant",
+        ),
+        (Some(HttpErrorKey::Transparent), Position::Enum) => meta.error(
+            "`transparent` makes one variant answer as the error it wraps: put \
+             #[http_error(transparent)] on a one-field variant",
         ),
         (Some(_), Position::Variant) => meta.error(format!(
             "`{name}` applies to the whole type: put #[http_error({name} = \"...\")] on the enum"

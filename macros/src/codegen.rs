@@ -4,30 +4,58 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{Ident, Member};
 
-use crate::valid::{Model, Resolved};
+use crate::valid::{Model, Resolved, Transparent};
 
-/// A `match self` with one arm per variant; `arm` gives the fields the arm
-/// binds and its expression.
-pub fn arms(model: &Model, arm: impl Fn(&Resolved) -> (TokenStream, TokenStream)) -> TokenStream {
-    if model.variants.is_empty() {
+/// A `match self` with one arm per variant; `arm` gives the fields an own
+/// variant's arm binds and its expression, `delegate` the expression of a
+/// transparent variant's arm, over its field bound as `__inner`.
+pub fn arms(
+    model: &Model,
+    arm: impl Fn(&Resolved) -> (TokenStream, TokenStream),
+    delegate: impl Fn(&Transparent) -> TokenStream,
+) -> TokenStream {
+    if model.variants.is_empty() && model.transparent.is_empty() {
         return quote!(match *self {});
     }
-    let arms = model.variants.iter().map(|v| {
-        let (bindings, body) = arm(v);
-        let path = if model.is_enum {
-            let variant = v.ident;
-            quote!(Self::#variant)
+    let path = |ident: &Ident| {
+        if model.is_enum {
+            quote!(Self::#ident)
         } else {
             quote!(Self)
-        };
+        }
+    };
+    let own = model.variants.iter().map(|v| {
+        let (bindings, body) = arm(v);
+        let path = path(v.ident);
         quote!(#path { #bindings .. } => #body,)
+    });
+    let transparent = model.transparent.iter().map(|t| {
+        let path = path(t.ident);
+        let member = &t.member;
+        let body = delegate(t);
+        quote!(#path { #member: __inner, .. } => #body,)
     });
     quote! {
         match self {
-            #(#arms)*
+            #(#own)*
+            #(#transparent)*
+        }
+    }
+}
+
+/// A transparent arm that calls `HttpError::method(__inner, args..)`,
+/// spanned on the field's type, so a type that is not an `HttpError` is
+/// the one pointed at.
+pub fn delegate(method: &str, args: TokenStream) -> impl Fn(&Transparent) -> TokenStream {
+    let method = Ident::new(method, proc_macro2::Span::call_site());
+    move |t| {
+        let ty = t.ty;
+        quote_spanned! {ty.span()=>
+            <#ty as ::httperror::HttpError>::#method(__inner, #args)
         }
     }
 }

@@ -4,7 +4,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{Ident, LitByteStr};
 
-use crate::codegen::arms;
+use crate::codegen::{arms, delegate};
 use crate::generics::where_clause;
 use crate::openapi;
 use crate::status;
@@ -16,37 +16,58 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
     let (impl_generics, ty_generics, _) = model.input.generics.split_for_impl();
     let where_clause = where_clause(model);
 
-    let mut codes: Vec<u16> = model.variants.iter().map(|v| v.status).collect();
-    codes.sort_unstable();
-    codes.dedup();
+    let status_codes = status_codes(model);
+    let codes = codes(model);
 
-    let status_arms = arms(model, |v| {
-        let status = status_tokens(v.status);
-        (TokenStream::new(), status)
-    });
-    let code_arms = arms(model, |v| {
-        let code = &v.code;
-        (TokenStream::new(), quote!(#code))
-    });
-    let message_arms = arms(model, body::message_expr);
-    let serialize_arms = arms(model, |v| body::serialize_body(model, v));
-    let payload = model
-        .variants
-        .iter()
-        .any(|v| !v.payload.is_empty())
-        .then(|| {
-            let payload_arms = arms(model, body::serialize_payload);
-            quote! {
-                fn serialize_payload<__M: ::httperror::__private::serde::ser::SerializeMap>(
-                    &self,
-                    __map: &mut __M,
-                ) -> ::core::result::Result<(), __M::Error> {
-                    #payload_arms
-                }
+    let status_arms = arms(
+        model,
+        |v| {
+            let status = status_tokens(v.status);
+            (TokenStream::new(), status)
+        },
+        delegate("status", quote!()),
+    );
+    let code_arms = arms(
+        model,
+        |v| {
+            let code = &v.code;
+            (TokenStream::new(), quote!(#code))
+        },
+        delegate("code", quote!()),
+    );
+    let message_arms = arms(model, body::message_expr, delegate("message", quote!()));
+    let serialize_arms = arms(
+        model,
+        |v| body::serialize_body(model, v),
+        delegate("serialize_body", quote!(__serializer)),
+    );
+    let payload = (model.variants.iter().any(|v| !v.payload.is_empty())
+        || !model.transparent.is_empty())
+    .then(|| {
+        let payload_arms = arms(
+            model,
+            body::serialize_payload,
+            delegate("serialize_payload", quote!(__map)),
+        );
+        quote! {
+            fn serialize_payload<__M: ::httperror::__private::serde::ser::SerializeMap>(
+                &self,
+                __map: &mut __M,
+            ) -> ::core::result::Result<(), __M::Error> {
+                #payload_arms
             }
-        });
-    let write_arms = arms(model, |v| body::write_json(model, v));
-    let body_arms = arms(model, |v| body::json_body(model, v));
+        }
+    });
+    let write_arms = arms(
+        model,
+        |v| body::write_json(model, v),
+        delegate("write_json", quote!(__out)),
+    );
+    let body_arms = arms(
+        model,
+        |v| body::json_body(model, v),
+        delegate("json_body", quote!()),
+    );
     let headers = headers::headers_fns(model);
     let problem = model.problem.as_ref().map(|_| {
         quote! {
@@ -57,6 +78,44 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         body::internal_error_body(model).as_bytes(),
         Span::call_site(),
     );
+    // A transparent variant's media type and plain 500 are its field's.
+    let per_value = (!model.transparent.is_empty()).then(|| {
+        let content_type_arms = arms(
+            model,
+            |_| {
+                (
+                    TokenStream::new(),
+                    quote!(
+                        const {
+                            ::httperror::__private::HeaderValue::from_static(
+                                <Self as ::httperror::HttpError>::CONTENT_TYPE,
+                            )
+                        }
+                    ),
+                )
+            },
+            delegate("content_type", quote!()),
+        );
+        let internal_arms = arms(
+            model,
+            |_| {
+                (
+                    TokenStream::new(),
+                    quote!(<Self as ::httperror::HttpError>::INTERNAL_ERROR_BODY),
+                )
+            },
+            delegate("internal_error_body", quote!()),
+        );
+        quote! {
+            fn content_type(&self) -> ::httperror::__private::HeaderValue {
+                #content_type_arms
+            }
+
+            fn internal_error_body(&self) -> &'static [::core::primitive::u8] {
+                #internal_arms
+            }
+        }
+    });
     let openapi = openapi::openapi_fn(model);
     // Framework impls go through the runtime's macros, which expand to
     // nothing when the runtime's feature for that framework is off.
@@ -73,7 +132,8 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         #[automatically_derived]
         #[allow(deprecated, unused_qualifications, clippy::match_same_arms)]
         impl #impl_generics ::httperror::HttpError for #ident #ty_generics #where_clause {
-            const STATUS_CODES: &'static [::core::primitive::u16] = &[#(#codes),*];
+            const STATUS_CODES: &'static [::core::primitive::u16] = #status_codes;
+            const CODES: &'static [(&'static ::core::primitive::str, ::core::primitive::u16)] = #codes;
             #problem
             const INTERNAL_ERROR_BODY: &'static [::core::primitive::u8] = #internal_error_body;
 
@@ -98,6 +158,8 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             #openapi
 
             #payload
+
+            #per_value
 
             fn serialize_body<__S: ::httperror::__private::serde::Serializer>(
                 &self,
@@ -126,6 +188,67 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
 
         #(#integrations)*
     }
+}
+
+/// `STATUS_CODES`: the own statuses, and with transparent variants the
+/// union with theirs, built in a `const` (a field whose type uses a type
+/// parameter cannot be named there: its statuses are left out, as the
+/// crate docs say, and `openapi_responses()` still has them).
+fn status_codes(model: &Model) -> TokenStream {
+    let mut own: Vec<u16> = model.variants.iter().map(|v| v.status).collect();
+    own.sort_unstable();
+    own.dedup();
+    let inner: Vec<TokenStream> = model
+        .transparent
+        .iter()
+        .filter(|t| !crate::generics::uses_type_params(model, t.ty))
+        .map(|t| {
+            let ty = crate::openapi::static_lifetimes(t.ty);
+            quote!(<#ty as ::httperror::HttpError>::STATUS_CODES)
+        })
+        .collect();
+    if inner.is_empty() {
+        return quote!(&[#(#own),*]);
+    }
+    quote!({
+        const __LISTS: &[&[::core::primitive::u16]] = &[&[#(#own),*], #(#inner),*];
+        const __LEN: ::core::primitive::usize = ::httperror::__private::union_len(__LISTS);
+        const __UNION: [::core::primitive::u16; __LEN] = ::httperror::__private::union(__LISTS);
+        &__UNION
+    })
+}
+
+/// `CODES`: each machine code with the status it answers, own variants
+/// first, then the transparent fields' (the same generic limit as
+/// `status_codes`).
+fn codes(model: &Model) -> TokenStream {
+    let mut own: Vec<(&str, u16)> = Vec::new();
+    for v in &model.variants {
+        if !own.contains(&(v.code.as_str(), v.status)) {
+            own.push((v.code.as_str(), v.status));
+        }
+    }
+    let own = own.iter().map(|(code, status)| quote!((#code, #status)));
+    let inner: Vec<TokenStream> = model
+        .transparent
+        .iter()
+        .filter(|t| !crate::generics::uses_type_params(model, t.ty))
+        .map(|t| {
+            let ty = crate::openapi::static_lifetimes(t.ty);
+            quote!(<#ty as ::httperror::HttpError>::CODES)
+        })
+        .collect();
+    if inner.is_empty() {
+        return quote!(&[#(#own),*]);
+    }
+    quote!({
+        const __LISTS: &[&[(&::core::primitive::str, ::core::primitive::u16)]] =
+            &[&[#(#own),*], #(#inner),*];
+        const __LEN: ::core::primitive::usize = ::httperror::__private::codes_len(__LISTS);
+        const __CODES: [(&::core::primitive::str, ::core::primitive::u16); __LEN] =
+            ::httperror::__private::codes(__LISTS);
+        &__CODES
+    })
 }
 
 fn status_tokens(code: u16) -> TokenStream {

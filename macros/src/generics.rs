@@ -54,6 +54,12 @@ pub fn where_clause(model: &Model) -> Option<WhereClause> {
             }
         }
     }
+    for t in &model.transparent {
+        let ty = t.ty;
+        if mentions(ty.to_token_stream(), &params) {
+            push(quote!(#ty: ::httperror::HttpError));
+        }
+    }
     let clause = clause.get_or_insert_with(|| WhereClause {
         where_token: Default::default(),
         predicates: Default::default(),
@@ -73,4 +79,15 @@ fn mentions(tokens: TokenStream, params: &BTreeSet<String>) -> bool {
         TokenTree::Group(group) => mentions(group.stream(), params),
         _ => false,
     })
+}
+
+/// Whether `ty` names one of the type's type parameters.
+pub fn uses_type_params(model: &Model, ty: &syn::Type) -> bool {
+    let params: BTreeSet<String> = model
+        .input
+        .generics
+        .type_params()
+        .map(|p| p.ident.to_string())
+        .collect();
+    mentions(ty.to_token_stream(), &params)
 }

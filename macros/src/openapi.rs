@@ -302,9 +302,20 @@ pub(crate) fn openapi_fn(model: &Model) -> TokenStream {
             }
         }
     });
-    let assemble = quote! {
+    let inner = model.transparent.iter().map(|t| {
+        let ty = t.ty;
+        quote!(<#ty as ::httperror::HttpError>::openapi_responses())
+    });
+    let own = quote! {
         let __schemas: &[fn() -> #private::serde_json::Value] = &[#(#schemas),*];
         #private::openapi::assemble(#text, __schemas)
+    };
+    let assemble = if model.transparent.is_empty() {
+        own
+    } else {
+        quote! {
+            #private::openapi::merge({ #own }, ::std::vec![#(#inner),*])
+        }
     };
     let generics = &model.input.generics;
     let body =
@@ -326,7 +337,7 @@ pub(crate) fn openapi_fn(model: &Model) -> TokenStream {
 
 /// The type with every lifetime made `'static`: a schema does not depend on
 /// lifetimes, and the cached document lives in a `static`.
-fn static_lifetimes(ty: &syn::Type) -> TokenStream {
+pub(crate) fn static_lifetimes(ty: &syn::Type) -> TokenStream {
     fn walk(tokens: TokenStream) -> TokenStream {
         let mut out = Vec::new();
         let mut after_quote = false;

@@ -7,7 +7,7 @@ use syn::ext::IdentExt;
 use syn::{Member, Type};
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::Status;
+use crate::attr::{Status, Written};
 use crate::case::snake_case;
 use crate::ctxt::Ctxt;
 use crate::json::Json;
@@ -22,6 +22,16 @@ pub struct Model<'a> {
     /// `format = "problem"`.
     pub problem: Option<Problem>,
     pub variants: Vec<Resolved<'a>>,
+    /// `#[http_error(transparent)]` variants, which answer as their field.
+    pub transparent: Vec<Transparent<'a>>,
+}
+
+/// A variant (or newtype struct) that answers exactly as the `HttpError`
+/// in its one field.
+pub struct Transparent<'a> {
+    pub ident: &'a syn::Ident,
+    pub member: Member,
+    pub ty: &'a Type,
 }
 
 pub struct Problem {
@@ -202,12 +212,19 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             );
         }
     }
-    let variants: Vec<Resolved> = input
+    let (transparent, own): (Vec<&Variant>, Vec<&Variant>) = input
         .variants
+        .iter()
+        .partition(|variant| variant.attrs.transparent.is_some());
+    let variants: Vec<Resolved> = own
         .iter()
         .filter_map(|variant| resolve(cx, input, variant, &keys))
         .collect();
-    code_clashes(cx, input);
+    let transparent = transparent
+        .into_iter()
+        .filter_map(|variant| check_transparent(cx, variant))
+        .collect();
+    code_clashes(cx, &own);
     Model {
         input: input.original,
         is_enum: input.is_enum,
@@ -217,7 +234,65 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             type_base: container.type_base.as_ref().map(syn::LitStr::value),
         }),
         variants,
+        transparent,
     }
+}
+
+/// A transparent variant: exactly one field, and nothing of its own that
+/// the wrapped error's answer would override.
+fn check_transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Option<Transparent<'a>> {
+    let span = variant.attrs.transparent?;
+    let why = "a transparent variant answers exactly as the error it wraps";
+    if let Written::Valid(status) = &variant.attrs.status {
+        cx.error_spanned_by(
+            status.attr,
+            format!("{why}, with its status; remove #[status]"),
+        );
+    }
+    if let Some(attr) = variant.attrs.message_attr {
+        cx.error_spanned_by(attr, format!("{why}, with its message; remove #[message]"));
+    }
+    if let Some(code) = &variant.attrs.code {
+        cx.error_spanned_by(code, format!("{why}, with its machine code; remove `code`"));
+    }
+    if !variant.attrs.headers.is_empty() {
+        cx.error_at(
+            span,
+            format!(
+                "{why}, with its headers; remove the #[header] on `{}`",
+                variant.ident
+            ),
+        );
+    }
+    let [field] = variant.fields.as_slice() else {
+        cx.error_at(
+            span,
+            format!(
+                "{why}, so it holds that one error: `{}` has {} fields; keep the error alone \
+                 in the variant, or wrap the fields in an error type of their own",
+                variant.ident,
+                variant.fields.len()
+            ),
+        );
+        return None;
+    };
+    if let Some(payload) = &field.attrs.payload {
+        cx.error_spanned_by(
+            payload.attr,
+            format!("{why}, with its body; remove #[payload]"),
+        );
+    }
+    if field.attrs.header.is_some() {
+        cx.error_spanned_by(
+            field.original,
+            format!("{why}, with its headers; remove #[header]"),
+        );
+    }
+    Some(Transparent {
+        ident: variant.ident,
+        member: field.member.clone(),
+        ty: &field.original.ty,
+    })
 }
 
 fn resolve<'a>(
@@ -311,9 +386,9 @@ fn resolve<'a>(
 /// names that meet after snake_case conversion, or an explicit code equal
 /// to another variant's derived one. Codes each variant declares are
 /// shared on purpose (one `internal` code for two 500s) and compile.
-fn code_clashes(cx: &Ctxt, input: &Input) {
+fn code_clashes(cx: &Ctxt, variants: &[&Variant]) {
     let mut seen: Vec<(String, &Variant)> = Vec::new();
-    for variant in &input.variants {
+    for &variant in variants {
         let code = variant_code(variant);
         if let Some((_, first)) = seen.iter().find(|(c, _)| *c == code) {
             let declared = |v: &Variant| v.attrs.code.is_some();

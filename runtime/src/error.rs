@@ -65,6 +65,11 @@ use serde_json::{Map, Value};
 ///     br#"{"message":"no seat left on flight 42","flight":42}"#,
 /// );
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an `HttpError`",
+    label = "not an `HttpError`",
+    note = "derive it with `#[derive(HttpError)]`, or implement `httperror::HttpError` by hand"
+)]
 pub trait HttpError: std::error::Error {
     /// Every status this type can answer, sorted and deduplicated, so a
     /// `const` assertion can check an API's error surface:
@@ -91,6 +96,25 @@ pub trait HttpError: std::error::Error {
     /// failed to serialize, in this type's format and message key.
     #[doc(hidden)]
     const INTERNAL_ERROR_BODY: &'static [u8] = crate::__private::INTERNAL_ERROR_BODY;
+
+    /// Every machine code this type answers with, each with its status:
+    /// own variants first, then those of the errors its transparent
+    /// variants wrap. A code may repeat with another status (two module
+    /// errors may share `not_found`); [`assert_one_status_per_code`] fails
+    /// a test where that is not wanted.
+    ///
+    /// ```
+    /// # use httperror::HttpError;
+    /// #[derive(Debug, thiserror::Error, HttpError)]
+    /// enum StorageError {
+    ///     #[error("gone")] #[status(404)] NotFound,
+    ///     #[error("full")] #[status(507)] Full,
+    /// }
+    /// assert_eq!(StorageError::CODES, &[("not_found", 404), ("full", 507)]);
+    /// ```
+    ///
+    /// [`assert_one_status_per_code`]: crate::assert_one_status_per_code
+    const CODES: &'static [(&'static str, u16)] = &[];
 
     /// The response status.
     fn status(&self) -> StatusCode;
@@ -145,6 +169,22 @@ pub trait HttpError: std::error::Error {
 
     /// The JSON body as `Bytes`: `Bytes::from_static` where the derive knows
     /// the body at compile time.
+    /// The body's media type as a header value: `CONTENT_TYPE`, or, for a
+    /// transparent variant, the wrapped error's.
+    #[doc(hidden)]
+    #[inline]
+    fn content_type(&self) -> HeaderValue {
+        const { HeaderValue::from_static(Self::CONTENT_TYPE) }
+    }
+
+    /// `INTERNAL_ERROR_BODY`, or, for a transparent variant, the wrapped
+    /// error's.
+    #[doc(hidden)]
+    #[inline]
+    fn internal_error_body(&self) -> &'static [u8] {
+        Self::INTERNAL_ERROR_BODY
+    }
+
     #[doc(hidden)]
     fn json_body(&self) -> Result<Bytes, serde_json::Error> {
         let mut out = Vec::new();
@@ -160,7 +200,7 @@ pub trait HttpError: std::error::Error {
         }
         match self.serialize_body(serde_json::value::Serializer) {
             Ok(Value::Object(map)) => map,
-            _ => match serde_json::from_slice(Self::INTERNAL_ERROR_BODY) {
+            _ => match serde_json::from_slice(self.internal_error_body()) {
                 Ok(Value::Object(map)) => map,
                 _ => Map::new(),
             },
@@ -176,7 +216,7 @@ pub trait HttpError: std::error::Error {
         let mut out = Vec::new();
         match self.write_json(&mut out) {
             Ok(()) => out,
-            Err(_) => Self::INTERNAL_ERROR_BODY.to_vec(),
+            Err(_) => self.internal_error_body().to_vec(),
         }
     }
 
@@ -198,10 +238,7 @@ pub trait HttpError: std::error::Error {
                 Err(_error) => {
                     #[cfg(feature = "tracing")]
                     crate::report::serialization_failed(self, &_error);
-                    return serialization_failed(
-                        const { HeaderValue::from_static(Self::CONTENT_TYPE) },
-                        Self::INTERNAL_ERROR_BODY,
-                    );
+                    return serialization_failed(self.content_type(), self.internal_error_body());
                 }
             }
         } else {
@@ -214,10 +251,7 @@ pub trait HttpError: std::error::Error {
         let headers = response.headers_mut();
         self.write_headers(headers);
         if has_body {
-            headers.insert(
-                CONTENT_TYPE,
-                const { HeaderValue::from_static(Self::CONTENT_TYPE) },
-            );
+            headers.insert(CONTENT_TYPE, self.content_type());
         }
         response
     }
@@ -292,4 +326,39 @@ fn serialization_failed(content_type: HeaderValue, body: &'static [u8]) -> Respo
 /// derived types: 1xx, 204, 205 and 304 answer with no body.
 const fn has_body(status: StatusCode) -> bool {
     crate::rules::has_body(status.as_u16())
+}
+
+/// Fails, naming each one, where one machine code answers with more than
+/// one status in `E` and the types it wraps: for a test of an API that
+/// wants each code to mean one status (some APIs deliberately do
+/// otherwise, so the derive allows it).
+///
+/// ```
+/// # use httperror::HttpError;
+/// #[derive(Debug, thiserror::Error, HttpError)]
+/// enum StorageError {
+///     #[error("gone")] #[status(404)] NotFound,
+/// }
+/// httperror::assert_one_status_per_code::<StorageError>();
+/// ```
+///
+/// # Panics
+///
+/// Where a code has two statuses, with the list of them.
+#[track_caller]
+pub fn assert_one_status_per_code<E: HttpError>() {
+    let mut clashes = Vec::new();
+    for (i, &(code, status)) in E::CODES.iter().enumerate() {
+        for &(other_code, other_status) in &E::CODES[..i] {
+            if code == other_code && status != other_status {
+                clashes.push(format!("`{code}` answers {other_status} and {status}"));
+            }
+        }
+    }
+    assert!(
+        clashes.is_empty(),
+        "{}: one machine code, several statuses: {}",
+        std::any::type_name::<E>(),
+        clashes.join("; ")
+    );
 }

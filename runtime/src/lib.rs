@@ -534,7 +534,7 @@ mod report;
 mod rules;
 
 pub use crate::abort::Abort;
-pub use crate::error::{Body, HttpError};
+pub use crate::error::{Body, HttpError, assert_one_status_per_code};
 /// `http::StatusCode`, for [`Abort::new`] and matching on
 /// [`HttpError::status`].
 pub use http::StatusCode;

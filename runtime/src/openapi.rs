@@ -17,6 +17,145 @@ pub fn assemble(text: &str, schemas: &[fn() -> Value]) -> Value {
     document
 }
 
+/// The Responses Object of a type with transparent variants: its own,
+/// merged per status with those of the errors it wraps. At a status that
+/// several answer, every variant is kept: descriptions joined, each media
+/// type's schemas as `anyOf` alternatives (no discriminator: codes may
+/// repeat across composed types), examples side by side, and a header
+/// required only where every answer sends it.
+pub fn merge(own: Value, inner: Vec<Value>) -> Value {
+    let Value::Object(mut merged) = own else {
+        return own;
+    };
+    for document in inner {
+        let Value::Object(document) = document else {
+            continue;
+        };
+        for (status, response) in document {
+            match merged.get_mut(&status) {
+                Some(existing) => merge_response(existing, response),
+                None => {
+                    merged.insert(status, response);
+                }
+            }
+        }
+    }
+    Value::Object(merged)
+}
+
+fn merge_response(into: &mut Value, from: Value) {
+    let (Value::Object(into), Value::Object(mut from)) = (into, from) else {
+        return;
+    };
+    if let (Some(Value::String(a)), Some(Value::String(b))) =
+        (into.get("description").cloned(), from.remove("description"))
+        && a != b
+    {
+        into.insert("description".into(), Value::String(format!("{a}\n\n{b}")));
+    }
+    let headers = merge_headers(into.remove("headers"), from.remove("headers"));
+    if let Some(headers) = headers {
+        into.insert("headers".into(), headers);
+    }
+    match (into.remove("content"), from.remove("content")) {
+        (Some(Value::Object(mut a)), Some(Value::Object(b))) => {
+            for (media, b) in b {
+                match a.get_mut(&media) {
+                    Some(existing) => merge_media(existing, b),
+                    None => {
+                        a.insert(media, b);
+                    }
+                }
+            }
+            into.insert("content".into(), Value::Object(a));
+        }
+        (Some(content), None) | (None, Some(content)) => {
+            into.insert("content".into(), content);
+        }
+        _ => {}
+    }
+}
+
+/// Headers of two answers at one status: every header, required only
+/// where both answers require it.
+fn merge_headers(a: Option<Value>, b: Option<Value>) -> Option<Value> {
+    let a = match a {
+        Some(Value::Object(a)) => a,
+        _ => Map::new(),
+    };
+    let b = match b {
+        Some(Value::Object(b)) => b,
+        _ => Map::new(),
+    };
+    if a.is_empty() && b.is_empty() {
+        return None;
+    }
+    let mut out = Map::new();
+    let names: std::collections::BTreeSet<String> = a.keys().chain(b.keys()).cloned().collect();
+    for name in names {
+        let required = |h: Option<&Value>| h.and_then(|h| h["required"].as_bool()) == Some(true);
+        let both = required(a.get(&name)) && required(b.get(&name));
+        let mut header = a.get(&name).or(b.get(&name)).cloned().unwrap_or_default();
+        if let Value::Object(header) = &mut header {
+            if both {
+                header.insert("required".into(), Value::Bool(true));
+            } else {
+                header.remove("required");
+            }
+        }
+        out.insert(name, header);
+    }
+    Some(Value::Object(out))
+}
+
+/// One media type of two answers: `anyOf` over both sides' alternatives,
+/// every example kept (a repeated name gets a suffix).
+fn merge_media(into: &mut Value, from: Value) {
+    let (Value::Object(into), Value::Object(mut from)) = (into, from) else {
+        return;
+    };
+    let mut alternatives = alternatives_of(into.remove("schema"));
+    alternatives.extend(alternatives_of(from.remove("schema")));
+    into.insert(
+        "schema".into(),
+        serde_json::json!({ "anyOf": alternatives }),
+    );
+    if let Some(Value::Object(examples)) = from.remove("examples") {
+        let Value::Object(own) = into
+            .entry("examples")
+            .or_insert_with(|| Value::Object(Map::new()))
+        else {
+            return;
+        };
+        for (name, example) in examples {
+            let mut unique = name.clone();
+            let mut n = 2;
+            while own.contains_key(&unique) {
+                unique = format!("{name}_{n}");
+                n += 1;
+            }
+            own.insert(unique, example);
+        }
+    }
+}
+
+/// A body schema's alternatives: the members of a top-level `anyOf` or
+/// `oneOf` (its discriminator dropped), or the schema itself.
+fn alternatives_of(schema: Option<Value>) -> Vec<Value> {
+    match schema {
+        Some(Value::Object(mut schema)) => {
+            for key in ["anyOf", "oneOf"] {
+                if let Some(Value::Array(list)) = schema.remove(key) {
+                    return list;
+                }
+            }
+            vec![Value::Object(schema)]
+        }
+        Some(other) => vec![other],
+        None => Vec::new(),
+    }
+}
+
 fn resolve(value: &mut Value, schemas: &[fn() -> Value]) {
     match value {
         Value::Object(map) => {

@@ -13,6 +13,7 @@ fn ui() {
         "payload",
         "problem",
         "status",
+        "transparent",
     ] {
         t.compile_fail(format!("{topic}/*.rs"));
     }

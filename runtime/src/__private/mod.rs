@@ -3,6 +3,7 @@
 //! re-exports, the framework impl macros by feature, and the writers of
 //! bodies (`json`) and headers (`http`).
 
+mod compose;
 mod http;
 mod json;
 
@@ -16,6 +17,7 @@ pub use ::utoipa;
 #[cfg(feature = "utoipa5")]
 pub use ::utoipa5;
 
+pub use self::compose::{codes, codes_len, union, union_len};
 pub use self::http::{append_fixed_header, append_header, status};
 pub use self::json::{
     Direct, JsonValue, TextViaDisplay, TextViaJson, ValueViaJson, ValueViaSerde, escape_into,

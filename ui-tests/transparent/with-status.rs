@@ -1,0 +1,16 @@
+use httperror::HttpError;
+
+#[derive(Debug, thiserror::Error, HttpError)]
+#[error("inner")]
+#[status(404)]
+struct Inner;
+
+#[derive(Debug, thiserror::Error, HttpError)]
+enum AppError {
+    #[error(transparent)]
+    #[status(500)]
+    #[http_error(transparent)]
+    Inner(Inner),
+}
+
+fn main() {}
