@@ -1,5 +1,7 @@
 //! A small file-storage API on axum whose handlers answer with
-//! `StorageError` and httperror's common errors, with its OpenAPI document
+//! the errors of `StorageError`, composed per operation so that each
+//! operation documents exactly what it can answer, and httperror's common
+//! errors, with its OpenAPI document
 //! and a Swagger UI. The example server runs it; the end-to-end tests
 //! start it on an ephemeral port.
 
@@ -18,8 +20,6 @@ use serde::Serialize;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
-
-use crate::StorageError;
 
 /// The token uploads and deletions need: `Authorization: Bearer demo-token`.
 pub const TOKEN: &str = "demo-token";
@@ -92,6 +92,90 @@ pub struct Usage {
     /// Bytes the store may hold.
     #[schema(example = 1024)]
     pub quota: u64,
+}
+
+/// No file with this id exists.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[error("file {id} not found")]
+#[status(404)]
+pub struct FileNotFound {
+    /// The id that was asked for.
+    #[payload(example = "report.pdf")]
+    pub id: String,
+}
+
+/// A bearer token is required.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[error("authentication required")]
+#[status(401)]
+#[header("www-authenticate", "Bearer")]
+pub struct Unauthorized;
+
+/// Too many uploads in a short time; retry later.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[error("too many requests")]
+#[status(TOO_MANY_REQUESTS)]
+pub struct Throttled {
+    /// Seconds until the next upload is accepted.
+    #[payload(example = 7)]
+    #[header("retry-after")]
+    pub retry_after: u32,
+}
+
+/// The upload does not fit in the remaining quota.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[error("quota exceeded: {used} of {limit} bytes used")]
+#[status(507)]
+#[message("quota exceeded: {used} of {limit} bytes used")]
+pub struct QuotaExceeded {
+    /// Bytes in use.
+    #[payload(example = 1100)]
+    pub used: u64,
+    /// Bytes allowed.
+    #[payload(example = 1024)]
+    pub limit: u64,
+}
+
+/// The storage backend failed.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[error("backend failure: {0}")]
+#[status(500)]
+pub struct Backend(#[source] pub std::io::Error);
+
+/// What `GET /files/{id}` can answer.
+#[derive(Debug, thiserror::Error, HttpError)]
+pub enum DownloadError {
+    #[error(transparent)]
+    #[http_error(transparent)]
+    NotFound(#[from] FileNotFound),
+    #[error(transparent)]
+    #[http_error(transparent)]
+    Backend(#[from] Backend),
+}
+
+/// What `PUT /files/{id}` can answer.
+#[derive(Debug, thiserror::Error, HttpError)]
+pub enum UploadError {
+    #[error(transparent)]
+    #[http_error(transparent)]
+    Unauthorized(#[from] Unauthorized),
+    #[error(transparent)]
+    #[http_error(transparent)]
+    Throttled(#[from] Throttled),
+    #[error(transparent)]
+    #[http_error(transparent)]
+    QuotaExceeded(#[from] QuotaExceeded),
+}
+
+/// What `DELETE /files/{id}` can answer.
+#[derive(Debug, thiserror::Error, HttpError)]
+pub enum DeleteError {
+    #[error(transparent)]
+    #[http_error(transparent)]
+    Unauthorized(#[from] Unauthorized),
+    #[error(transparent)]
+    #[http_error(transparent)]
+    NotFound(#[from] FileNotFound),
 }
 
 /// Why `GET /admin/usage` refused.
@@ -207,24 +291,24 @@ async fn list_files(
     security(()),
     responses(
         (status = 200, description = "The file's bytes", body = FileBytes, content_type = "application/octet-stream"),
-        StorageError,
+        DownloadError,
     )
 )]
 async fn get_file(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Bytes, StorageError> {
+) -> Result<Bytes, DownloadError> {
     if id == "corrupt" {
-        return Err(StorageError::Backend(std::io::Error::other(
+        return Err(DownloadError::Backend(Backend(std::io::Error::other(
             "checksum mismatch in /var/lib/storage/blocks/corrupt.blk",
-        )));
+        ))));
     }
     state
         .store()
         .files
         .get(&id)
         .cloned()
-        .ok_or(StorageError::NotFound { id })
+        .ok_or(FileNotFound { id }.into())
 }
 
 /// Upload a file
@@ -246,7 +330,7 @@ async fn get_file(
     responses(
         (status = 201, description = "Stored as a new file"),
         (status = 204, description = "Replaced the file"),
-        StorageError,
+        UploadError,
     )
 )]
 async fn put_file(
@@ -254,7 +338,7 @@ async fn put_file(
     Path(id): Path<String>,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<StatusCode, StorageError> {
+) -> Result<StatusCode, UploadError> {
     authorize(&headers)?;
     let mut store = state.store();
     let now = Instant::now();
@@ -269,9 +353,9 @@ async fn put_file(
     if store.uploads.len() >= state.config.uploads_per_window {
         let oldest = store.uploads.front().copied().unwrap_or(now);
         let wait = window.saturating_sub(now.duration_since(oldest));
-        return Err(StorageError::Throttled {
+        return Err(UploadError::Throttled(Throttled {
             retry_after: u32::try_from(wait.as_secs().max(1)).unwrap_or(u32::MAX),
-        });
+        }));
     }
     let used: u64 = store
         .files
@@ -281,10 +365,11 @@ async fn put_file(
         .sum();
     let after = used + body.len() as u64;
     if after > state.config.quota {
-        return Err(StorageError::QuotaExceeded {
+        return Err(QuotaExceeded {
             used: after,
             limit: state.config.quota,
-        });
+        }
+        .into());
     }
     store.uploads.push_back(now);
     let replaced = store.files.insert(id, body).is_some();
@@ -304,17 +389,17 @@ async fn put_file(
     tag = "files",
     params(("id" = String, Path, description = "The file id")),
     security(("bearer" = [])),
-    responses((status = 204, description = "Deleted"), StorageError)
+    responses((status = 204, description = "Deleted"), DeleteError)
 )]
 async fn delete_file(
     State(state): State<AppState>,
     Path(id): Path<String>,
     headers: HeaderMap,
-) -> Result<StatusCode, StorageError> {
+) -> Result<StatusCode, DeleteError> {
     authorize(&headers)?;
     match state.store().files.remove(&id) {
         Some(_) => Ok(StatusCode::NO_CONTENT),
-        None => Err(StorageError::NotFound { id }),
+        None => Err(FileNotFound { id }.into()),
     }
 }
 
@@ -346,10 +431,10 @@ async fn admin_usage(
     }))
 }
 
-fn authorize(headers: &HeaderMap) -> Result<(), StorageError> {
+fn authorize(headers: &HeaderMap) -> Result<(), Unauthorized> {
     match bearer_token(headers) {
         Some(TOKEN) => Ok(()),
-        _ => Err(StorageError::Unauthorized),
+        _ => Err(Unauthorized),
     }
 }
 
