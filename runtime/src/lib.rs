@@ -293,6 +293,71 @@
 //! );
 //! ```
 //!
+//! # One application error from many: `#[http_error(transparent)]`
+//!
+//! A one-field variant (or a newtype struct) marked
+//! `#[http_error(transparent)]` answers exactly as the `HttpError` in its
+//! field: status, code, message, headers, body, media type (an inner
+//! problem+json error stays one). It composes with thiserror's
+//! `#[error(transparent)]` and `#[from]`, so `?` converts, and it nests.
+//! The type's facts merge: [`STATUS_CODES`](HttpError::STATUS_CODES) is the
+//! sorted union (a `const`; for a field whose type uses a type parameter,
+//! which stable Rust cannot name in a `const`, that field's statuses are
+//! left out of it, and `openapi_responses()` still has them),
+//! [`CODES`](HttpError::CODES) lists every machine code with its status,
+//! and `openapi_responses()` (and utoipa's `IntoResponses`) merges the
+//! wrapped documents per status, every variant kept.
+//!
+//! So a handler documents exactly the errors it can return: give it a
+//! small enum of the module errors it can answer.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! /// No file with this id exists.
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[error("file {id} not found")]
+//! #[status(404)]
+//! struct FileNotFound { #[payload] id: String }
+//!
+//! /// Too many uploads; retry later.
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[error("too many requests")]
+//! #[status(429)]
+//! struct Throttled { #[payload] #[header("retry-after")] retry_after: u32 }
+//!
+//! /// What a download can answer.
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum DownloadError {
+//!     #[error(transparent)]
+//!     #[http_error(transparent)]
+//!     NotFound(#[from] FileNotFound),
+//!     #[error(transparent)]
+//!     #[http_error(transparent)]
+//!     Throttled(#[from] Throttled),
+//! }
+//!
+//! fn download(id: &str) -> Result<Vec<u8>, DownloadError> {
+//!     Err(FileNotFound { id: id.into() })?
+//! }
+//!
+//! let error = download("a.txt").unwrap_err();
+//! assert_eq!(error.to_json(), br#"{"message":"file a.txt not found","id":"a.txt"}"#);
+//! const _: () = assert!(DownloadError::STATUS_CODES.len() == 2);
+//! assert_eq!(DownloadError::STATUS_CODES, &[404, 429]);
+//! assert_eq!(DownloadError::CODES, &[("file_not_found", 404), ("throttled", 429)]);
+//! httperror::assert_one_status_per_code::<DownloadError>();
+//! let responses = DownloadError::openapi_responses();
+//! assert_eq!(responses["404"]["description"], "No file with this id exists.");
+//! assert!(responses["429"]["headers"]["retry-after"].is_object());
+//! ```
+//!
+//! Two module errors may share a machine code (`not_found` from storage
+//! and from users is one public error to a client): that compiles, and the
+//! merged document then lists both bodies with `anyOf`, never with a
+//! code discriminator. [`assert_one_status_per_code`] fails a test where
+//! one code answers with two statuses, for an API that wants each code to
+//! mean one status.
+//!
 //! # `Abort` and the common errors
 //!
 //! [`Abort`] is a dynamic error for one-off cases, Flask's

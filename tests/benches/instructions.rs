@@ -13,7 +13,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use cases::{VARIANTS, WAYS, error};
+use cases::{App, VARIANTS, WAYS, error, transparent};
 
 struct Counting;
 
@@ -40,7 +40,19 @@ static GLOBAL: Counting = Counting;
 const CASE: &str = "HTTPERROR_BENCH_CASE";
 const ITERATIONS: usize = 2000;
 
+/// The ways measured: the three of `cases::WAYS`, and the derive through a
+/// transparent variant.
+const TRANSPARENT: &str = "derived, transparent";
+
 fn run(way: &str, variant: &str, iterations: usize) {
+    if way == TRANSPARENT {
+        let error = App::from(error(variant));
+        std::hint::black_box(transparent(std::hint::black_box(&error)));
+        for _ in 0..iterations {
+            std::hint::black_box(transparent(std::hint::black_box(&error)));
+        }
+        return;
+    }
     let error = error(variant);
     let (_, case) = WAYS
         .iter()
@@ -55,6 +67,15 @@ fn run(way: &str, variant: &str, iterations: usize) {
 }
 
 fn allocations(way: &str, variant: &str) -> f64 {
+    if way == TRANSPARENT {
+        let error = App::from(error(variant));
+        std::hint::black_box(transparent(&error));
+        let before = ALLOCATIONS.load(Ordering::Relaxed);
+        for _ in 0..1000 {
+            std::hint::black_box(transparent(std::hint::black_box(&error)));
+        }
+        return (ALLOCATIONS.load(Ordering::Relaxed) - before) as f64 / 1000.0;
+    }
     let error = error(variant);
     let (_, case) = WAYS
         .iter()
@@ -100,7 +121,8 @@ fn main() {
     println!("| variant | way | instructions / response | allocations / response |");
     println!("| --- | --- | ---: | ---: |");
     for variant in VARIANTS {
-        for (way, _) in WAYS {
+        let ways = WAYS.iter().map(|(way, _)| *way).chain([TRANSPARENT]);
+        for way in ways {
             let instructions = if valgrind {
                 match (
                     callgrind(way, variant, 0),

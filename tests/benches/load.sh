@@ -85,7 +85,7 @@ if ! command -v wrk > /dev/null; then
   (apt-get install -y -qq wrk > /dev/null 2>&1 ||
     { apt-get update -qq > /dev/null && apt-get install -y -qq wrk > /dev/null; })
 fi
-for route in "404 StorageError::NotFound|/files/missing" \
+for route in "404 FileNotFound, through DownloadError|/files/missing" \
   "401 AdminError::Unauthenticated|/admin/usage" \
   "200 a file's bytes|/files/keep"; do
   name=${route%%|*}

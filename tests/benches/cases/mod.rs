@@ -46,6 +46,23 @@ pub fn derived(error: &StorageError) -> Response<Bytes> {
     error.to_response()
 }
 
+/// An application error that wraps `StorageError` with
+/// `#[http_error(transparent)]`, beside another module's error.
+#[derive(Debug, thiserror::Error, HttpError)]
+pub enum App {
+    #[error(transparent)]
+    #[http_error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    #[http_error(transparent)]
+    Other(#[from] httperror::common::PermissionDenied),
+}
+
+/// The same responses through the transparent variant.
+pub fn transparent(error: &App) -> Response<Bytes> {
+    error.to_response()
+}
+
 /// What a careful developer writes by hand for the same responses.
 pub fn hand_written(error: &StorageError) -> Response<Bytes> {
     #[derive(Serialize)]
