@@ -191,36 +191,25 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
 }
 
 /// `STATUS_CODES`: the own statuses, and with transparent variants the
-/// union with theirs, built in a `const` (a field whose type uses a type
-/// parameter cannot be named there: its statuses are left out, as the
-/// crate docs say, and `openapi_responses()` still has them).
+/// sorted union with theirs.
 fn status_codes(model: &Model) -> TokenStream {
     let mut own: Vec<u16> = model.variants.iter().map(|v| v.status).collect();
     own.sort_unstable();
     own.dedup();
-    let inner: Vec<TokenStream> = model
-        .transparent
-        .iter()
-        .filter(|t| !crate::generics::uses_type_params(model, t.ty))
-        .map(|t| {
-            let ty = crate::openapi::static_lifetimes(t.ty);
-            quote!(<#ty as ::httperror::HttpError>::STATUS_CODES)
-        })
-        .collect();
-    if inner.is_empty() {
-        return quote!(&[#(#own),*]);
-    }
-    quote!({
-        const __LISTS: &[&[::core::primitive::u16]] = &[&[#(#own),*], #(#inner),*];
-        const __LEN: ::core::primitive::usize = ::httperror::__private::union_len(__LISTS);
-        const __UNION: [::core::primitive::u16; __LEN] = ::httperror::__private::union(__LISTS);
-        &__UNION
-    })
+    let own = own.iter().map(|status| quote!(#status)).collect();
+    let private = quote!(::httperror::__private);
+    merged_list(
+        model,
+        own,
+        &quote!(::core::primitive::u16),
+        "STATUS_CODES",
+        &quote!(#private::union_len),
+        &quote!(#private::union),
+    )
 }
 
 /// `CODES`: each machine code with the status it answers, own variants
-/// first, then the transparent fields' (the same generic limit as
-/// `status_codes`).
+/// first, then the transparent fields'.
 fn codes(model: &Model) -> TokenStream {
     let mut own: Vec<(&str, u16)> = Vec::new();
     for v in &model.variants {
@@ -228,26 +217,52 @@ fn codes(model: &Model) -> TokenStream {
             own.push((v.code.as_str(), v.status));
         }
     }
-    let own = own.iter().map(|(code, status)| quote!((#code, #status)));
+    let own = own
+        .iter()
+        .map(|(code, status)| quote!((#code, #status)))
+        .collect();
+    let private = quote!(::httperror::__private);
+    merged_list(
+        model,
+        own,
+        &quote!((&'static ::core::primitive::str, ::core::primitive::u16)),
+        "CODES",
+        &quote!(#private::codes_len),
+        &quote!(#private::codes),
+    )
+}
+
+/// A type-level list: the own `items`, and with transparent variants their
+/// fields' `constant` merged in a `const` by `len` and `merge`. A field
+/// whose type uses a type parameter cannot be named in a `const`: its
+/// list is left out, as the crate docs say (`openapi_responses()` still
+/// has its statuses).
+fn merged_list(
+    model: &Model,
+    items: Vec<TokenStream>,
+    item: &TokenStream,
+    constant: &str,
+    len: &TokenStream,
+    merge: &TokenStream,
+) -> TokenStream {
+    let constant = Ident::new(constant, Span::call_site());
     let inner: Vec<TokenStream> = model
         .transparent
         .iter()
         .filter(|t| !crate::generics::uses_type_params(model, t.ty))
         .map(|t| {
             let ty = crate::openapi::static_lifetimes(t.ty);
-            quote!(<#ty as ::httperror::HttpError>::CODES)
+            quote!(<#ty as ::httperror::HttpError>::#constant)
         })
         .collect();
     if inner.is_empty() {
-        return quote!(&[#(#own),*]);
+        return quote!(&[#(#items),*]);
     }
     quote!({
-        const __LISTS: &[&[(&::core::primitive::str, ::core::primitive::u16)]] =
-            &[&[#(#own),*], #(#inner),*];
-        const __LEN: ::core::primitive::usize = ::httperror::__private::codes_len(__LISTS);
-        const __CODES: [(&::core::primitive::str, ::core::primitive::u16); __LEN] =
-            ::httperror::__private::codes(__LISTS);
-        &__CODES
+        const __LISTS: &[&[#item]] = &[&[#(#items),*], #(#inner),*];
+        const __LEN: ::core::primitive::usize = #len(__LISTS);
+        const __MERGED: [#item; __LEN] = #merge(__LISTS);
+        &__MERGED
     })
 }
 

@@ -598,6 +598,15 @@ impl ser::Serializer for Key<'_> {
     not_a_key_all!(bool);
 }
 
+/// `KeyString`'s integer keys: their decimal text.
+macro_rules! integer_keys {
+    ($($method:ident($ty:ty)),* $(,)?) => {$(
+        fn $method(self, v: $ty) -> Result<String, serde_json::Error> {
+            Ok(itoa::Buffer::new().format(v).to_owned())
+        }
+    )*};
+}
+
 /// A map key as text, the way serde_json writes one: a string as it is,
 /// an integer, boolean or char as its text, a unit variant as its name.
 struct KeyString;
@@ -622,36 +631,18 @@ impl ser::Serializer for KeyString {
     fn serialize_bool(self, v: bool) -> Result<String, serde_json::Error> {
         Ok(v.to_string())
     }
-    fn serialize_i8(self, v: i8) -> Result<String, serde_json::Error> {
-        Ok(itoa::Buffer::new().format(v).to_owned())
-    }
-    fn serialize_i16(self, v: i16) -> Result<String, serde_json::Error> {
-        Ok(itoa::Buffer::new().format(v).to_owned())
-    }
-    fn serialize_i32(self, v: i32) -> Result<String, serde_json::Error> {
-        Ok(itoa::Buffer::new().format(v).to_owned())
-    }
-    fn serialize_i64(self, v: i64) -> Result<String, serde_json::Error> {
-        Ok(itoa::Buffer::new().format(v).to_owned())
-    }
-    fn serialize_i128(self, v: i128) -> Result<String, serde_json::Error> {
-        Ok(itoa::Buffer::new().format(v).to_owned())
-    }
-    fn serialize_u8(self, v: u8) -> Result<String, serde_json::Error> {
-        Ok(itoa::Buffer::new().format(v).to_owned())
-    }
-    fn serialize_u16(self, v: u16) -> Result<String, serde_json::Error> {
-        Ok(itoa::Buffer::new().format(v).to_owned())
-    }
-    fn serialize_u32(self, v: u32) -> Result<String, serde_json::Error> {
-        Ok(itoa::Buffer::new().format(v).to_owned())
-    }
-    fn serialize_u64(self, v: u64) -> Result<String, serde_json::Error> {
-        Ok(itoa::Buffer::new().format(v).to_owned())
-    }
-    fn serialize_u128(self, v: u128) -> Result<String, serde_json::Error> {
-        Ok(itoa::Buffer::new().format(v).to_owned())
-    }
+    integer_keys!(
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_i128(i128),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_u128(u128),
+    );
     fn serialize_unit_variant(
         self,
         _: &'static str,

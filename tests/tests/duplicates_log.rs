@@ -3,9 +3,12 @@
 //! test in this binary: it installs the global subscriber (a thread-local
 //! one would lose events whose callsite another test registered first).
 
+mod support;
+
 use std::collections::BTreeMap;
 
 use httperror::HttpError;
+use support::Captured;
 
 #[derive(Debug, thiserror::Error, HttpError)]
 #[http_error(code_key = "code")]
@@ -27,19 +30,6 @@ enum Flat {
 
 fn map(entries: &[(&str, u32)]) -> BTreeMap<String, u32> {
     entries.iter().map(|&(k, v)| (k.to_owned(), v)).collect()
-}
-
-#[derive(Clone, Default)]
-struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 #[test]

@@ -2,11 +2,11 @@
 //! its source chain, while the body shows none of it. One test in this
 //! binary: it installs the global subscriber.
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+mod support;
 
 use httperror::HttpError;
 use httperror_tests::app::{self, Config};
+use support::Captured;
 
 /// A payload whose `Serialize` fails: a map with non-string keys.
 #[derive(Debug, thiserror::Error, HttpError)]
@@ -15,19 +15,6 @@ use httperror_tests::app::{self, Config};
 struct Unserializable {
     #[payload]
     map: std::collections::BTreeMap<(u8, u8), u8>,
-}
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 #[tokio::test]

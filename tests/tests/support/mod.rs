@@ -8,6 +8,10 @@ use std::sync::OnceLock;
 use httperror::HttpError;
 use serde_json::{Value, json};
 
+/// Shared with the fuzz target, which includes the file by path.
+mod strict;
+pub use strict::parse_strict;
+
 /// The official OpenAPI 3.1 schema, kept in the repository as test data
 /// (`tests/tests/data/README.md` says where it comes from).
 const OPENAPI_SCHEMA: &str = include_str!("../data/openapi-3.1.schema.json");
@@ -110,73 +114,22 @@ pub fn assert_examples_match<E: HttpError>() {
     }
 }
 
-/// Parses JSON as a parser that rejects duplicate member names would:
-/// serde_json alone keeps the last of two, which would hide one.
-pub fn parse_strict(json: &[u8]) -> Result<Value, serde_json::Error> {
-    serde_json::from_slice::<Strict>(json).map(|strict| strict.0)
-}
-
 /// Panics unless `json` is valid JSON with no object that names a member
 /// twice; returns it parsed.
 pub fn assert_strict_json(json: &[u8]) -> Value {
     parse_strict(json).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(json)))
 }
 
-struct Strict(Value);
+/// A log writer tests read back.
+#[derive(Clone, Default)]
+pub struct Captured(pub std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
 
-impl<'de> serde::Deserialize<'de> for Strict {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(StrictVisitor)
+impl std::io::Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
     }
-}
-
-struct StrictVisitor;
-
-impl<'de> serde::de::Visitor<'de> for StrictVisitor {
-    type Value = Strict;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("JSON without duplicate member names")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Strict, E> {
-        Ok(Strict(Value::Bool(v)))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Strict, E> {
-        Ok(Strict(Value::from(v)))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Strict, E> {
-        Ok(Strict(Value::from(v)))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Strict, E> {
-        Ok(Strict(Value::from(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Strict, E> {
-        Ok(Strict(Value::String(v.to_owned())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Strict, E> {
-        Ok(Strict(Value::String(v)))
-    }
-    fn visit_unit<E>(self) -> Result<Strict, E> {
-        Ok(Strict(Value::Null))
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Strict, A::Error> {
-        let mut items = Vec::new();
-        while let Some(Strict(item)) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Strict(Value::Array(items)))
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
-        let mut members = serde_json::Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if members.contains_key(&key) {
-                return Err(serde::de::Error::custom(format_args!(
-                    "duplicate member {key:?}"
-                )));
-            }
-            let Strict(value) = map.next_value()?;
-            members.insert(key, value);
-        }
-        Ok(Strict(Value::Object(members)))
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
