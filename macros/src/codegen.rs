@@ -54,8 +54,13 @@ pub fn delegate(method: &str, args: TokenStream) -> impl Fn(&Transparent) -> Tok
     let method = Ident::new(method, proc_macro2::Span::call_site());
     move |t| {
         let ty = t.ty;
+        // Resolved where the pattern binds it, shown at the type.
+        let inner = Ident::new(
+            "__inner",
+            proc_macro2::Span::call_site().located_at(ty.span()),
+        );
         quote_spanned! {ty.span()=>
-            <#ty as ::httperror::HttpError>::#method(__inner, #args)
+            <#ty as ::httperror::HttpError>::#method(#inner, #args)
         }
     }
 }

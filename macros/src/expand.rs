@@ -233,10 +233,7 @@ fn codes(model: &Model) -> TokenStream {
 }
 
 /// A type-level list: the own `items`, and with transparent variants their
-/// fields' `constant` merged in a `const` by `len` and `merge`. A field
-/// whose type uses a type parameter cannot be named in a `const`: its
-/// list is left out, as the crate docs say (`openapi_responses()` still
-/// has its statuses).
+/// fields' `constant` merged in a `const` by `len` and `merge`.
 fn merged_list(
     model: &Model,
     items: Vec<TokenStream>,
@@ -246,10 +243,17 @@ fn merged_list(
     merge: &TokenStream,
 ) -> TokenStream {
     let constant = Ident::new(constant, Span::call_site());
+    // A lone generic field's list is the type's (validation refuses a
+    // generic field beside other statuses: stable Rust cannot merge it).
+    if let ([], [t]) = (items.as_slice(), model.transparent.as_slice())
+        && crate::generics::uses_generics(&model.input.generics, t.ty)
+    {
+        let ty = t.ty;
+        return quote!(<#ty as ::httperror::HttpError>::#constant);
+    }
     let inner: Vec<TokenStream> = model
         .transparent
         .iter()
-        .filter(|t| !crate::generics::uses_type_params(model, t.ty))
         .map(|t| {
             let ty = crate::openapi::static_lifetimes(t.ty);
             quote!(<#ty as ::httperror::HttpError>::#constant)

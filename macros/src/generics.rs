@@ -81,13 +81,13 @@ fn mentions(tokens: TokenStream, params: &BTreeSet<String>) -> bool {
     })
 }
 
-/// Whether `ty` names one of the type's type parameters.
-pub fn uses_type_params(model: &Model, ty: &syn::Type) -> bool {
-    let params: BTreeSet<String> = model
-        .input
-        .generics
+/// Whether `ty` names one of the type's type or const parameters, which
+/// an item nested in the impl cannot name.
+pub fn uses_generics(generics: &syn::Generics, ty: &syn::Type) -> bool {
+    let params: BTreeSet<String> = generics
         .type_params()
         .map(|p| p.ident.to_string())
+        .chain(generics.const_params().map(|p| p.ident.to_string()))
         .collect();
     mentions(ty.to_token_stream(), &params)
 }

@@ -220,11 +220,12 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         .iter()
         .filter_map(|variant| resolve(cx, input, variant, &keys))
         .collect();
-    let transparent = transparent
+    let transparent: Vec<Transparent> = transparent
         .into_iter()
         .filter_map(|variant| check_transparent(cx, variant))
         .collect();
     code_clashes(cx, &own);
+    generic_transparent(cx, input, &variants, &transparent);
     Model {
         input: input.original,
         is_enum: input.is_enum,
@@ -235,6 +236,27 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         }),
         variants,
         transparent,
+    }
+}
+
+/// `STATUS_CODES` and `CODES` are `const`s: a transparent field whose type
+/// uses a type or const parameter can be the type's only variant (its lists
+/// are the type's), but stable Rust cannot merge its lists with others
+/// (that needs generic const expressions).
+fn generic_transparent(cx: &Ctxt, input: &Input, own: &[Resolved], transparent: &[Transparent]) {
+    if own.is_empty() && transparent.len() <= 1 {
+        return;
+    }
+    for t in transparent {
+        if crate::generics::uses_generics(&input.original.generics, t.ty) {
+            cx.error_spanned_by(
+                t.ty,
+                "a transparent field whose type uses a type or const parameter must be the \
+                 type's only variant: its statuses cannot be merged with others in \
+                 `STATUS_CODES`, a `const`, on stable Rust; wrap it alone \
+                 (`struct Wrap<E>(E)`), or name a concrete type here",
+            );
+        }
     }
 }
 

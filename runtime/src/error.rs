@@ -19,12 +19,15 @@ use serde_json::{Map, Value};
 /// [`status`](Self::status), [`code`](Self::code) and
 /// [`message`](Self::message); and, where it has them,
 /// [`headers`](Self::headers), [`serialize_payload`](Self::serialize_payload)
-/// (the body's members after the message) and
-/// [`openapi_responses`](Self::openapi_responses). Everything else follows
+/// (the body's members after the message),
+/// [`openapi_responses`](Self::openapi_responses) and [`CODES`](Self::CODES)
+/// (else a wrapper's `CODES` cannot list them). Everything else follows
 /// from those, with the same rules as for derived types: the body is
 /// `{"message": .., <payload members>}`, a payload member named `message`
 /// or named twice is left out, 1xx, 204, 205 and 304 carry no body, and a
-/// payload that fails to serialize becomes a plain 500.
+/// payload that fails to serialize becomes a plain 500. `to_dict`,
+/// `to_json` and `to_response` are not for overriding: they follow from
+/// the items above, and a transparent wrapper answers through those items.
 ///
 /// ```
 /// use std::borrow::Cow;
@@ -167,8 +170,6 @@ pub trait HttpError: std::error::Error {
         serde_json::to_writer(out, &Body(self))
     }
 
-    /// The JSON body as `Bytes`: `Bytes::from_static` where the derive knows
-    /// the body at compile time.
     /// The body's media type as a header value: `CONTENT_TYPE`, or, for a
     /// transparent variant, the wrapped error's.
     #[doc(hidden)]
@@ -185,6 +186,8 @@ pub trait HttpError: std::error::Error {
         Self::INTERNAL_ERROR_BODY
     }
 
+    /// The JSON body as `Bytes`: `Bytes::from_static` where the derive knows
+    /// the body at compile time.
     #[doc(hidden)]
     fn json_body(&self) -> Result<Bytes, serde_json::Error> {
         let mut out = Vec::new();
@@ -220,11 +223,12 @@ pub trait HttpError: std::error::Error {
         }
     }
 
-    /// The whole response: status, headers, `content-type:
-    /// application/json` and the body; for 1xx, 204, 205 and 304, no body
-    /// and no content-type. If a payload fails to serialize, the response
-    /// is a plain 500 that shows nothing of it. With the `tracing` feature,
-    /// a 5xx is logged here, once, at error level with its `source()` chain
+    /// The whole response: status, headers, `content-type` (the type's
+    /// media type: `application/json`, `application/problem+json` with
+    /// `format = "problem"`) and the body; for 204, 205 and 304, no body and
+    /// no content-type. If a payload fails to serialize, the response is a
+    /// plain 500 that shows nothing of it. With the `tracing` feature, a
+    /// 5xx is logged here, once, at error level with its `source()` chain
     /// (and a body that failed to serialize, with the serializer's error).
     fn to_response(&self) -> Response<Bytes> {
         let status = self.status();

@@ -301,9 +301,10 @@
 //! problem+json error stays one). It composes with thiserror's
 //! `#[error(transparent)]` and `#[from]`, so `?` converts, and it nests.
 //! The type's facts merge: [`STATUS_CODES`](HttpError::STATUS_CODES) is the
-//! sorted union (a `const`; for a field whose type uses a type parameter,
-//! which stable Rust cannot name in a `const`, that field's statuses are
-//! left out of it, and `openapi_responses()` still has them),
+//! sorted union, still a `const` (a field whose type uses a type or const
+//! parameter must then be the type's only variant, as in
+//! `struct Wrap<E>(E)`: stable Rust cannot merge a generic list with
+//! others in a `const`, and the derive says so),
 //! [`CODES`](HttpError::CODES) lists every machine code with its status,
 //! and `openapi_responses()` (and utoipa's `IntoResponses`) merges the
 //! wrapped documents per status, every variant kept.

@@ -47,14 +47,19 @@ fn merge_response(into: &mut Value, from: Value) {
     let (Value::Object(into), Value::Object(mut from)) = (into, from) else {
         return;
     };
+    // Paragraphs joined once each: an error reachable twice reads once.
     if let (Some(Value::String(a)), Some(Value::String(b))) =
         (into.get("description").cloned(), from.remove("description"))
-        && a != b
     {
-        into.insert("description".into(), Value::String(format!("{a}\n\n{b}")));
+        let mut paragraphs: Vec<&str> = a.split("\n\n").collect();
+        for paragraph in b.split("\n\n") {
+            if !paragraphs.contains(&paragraph) {
+                paragraphs.push(paragraph);
+            }
+        }
+        into.insert("description".into(), Value::String(paragraphs.join("\n\n")));
     }
-    let headers = merge_headers(into.remove("headers"), from.remove("headers"));
-    if let Some(headers) = headers {
+    if let Some(headers) = merge_headers(into.remove("headers"), from.remove("headers")) {
         into.insert("headers".into(), headers);
     }
     match (into.remove("content"), from.remove("content")) {
@@ -77,7 +82,8 @@ fn merge_response(into: &mut Value, from: Value) {
 }
 
 /// Headers of two answers at one status: every header, required only
-/// where both answers require it.
+/// where both answers require it, its schema and description covering both
+/// answers' values (two fixed values become one `enum`).
 fn merge_headers(a: Option<Value>, b: Option<Value>) -> Option<Value> {
     let a = match a {
         Some(Value::Object(a)) => a,
@@ -93,33 +99,77 @@ fn merge_headers(a: Option<Value>, b: Option<Value>) -> Option<Value> {
     let mut out = Map::new();
     let names: std::collections::BTreeSet<String> = a.keys().chain(b.keys()).cloned().collect();
     for name in names {
-        let required = |h: Option<&Value>| h.and_then(|h| h["required"].as_bool()) == Some(true);
-        let both = required(a.get(&name)) && required(b.get(&name));
-        let mut header = a.get(&name).or(b.get(&name)).cloned().unwrap_or_default();
-        if let Value::Object(header) = &mut header {
-            if both {
-                header.insert("required".into(), Value::Bool(true));
-            } else {
-                header.remove("required");
+        let header = match (a.get(&name), b.get(&name)) {
+            (Some(x), Some(y)) => merge_header(x, y),
+            (Some(one), None) | (None, Some(one)) => {
+                let mut one = one.clone();
+                if let Value::Object(one) = &mut one {
+                    one.remove("required");
+                }
+                one
             }
-        }
+            (None, None) => continue,
+        };
         out.insert(name, header);
     }
     Some(Value::Object(out))
 }
 
-/// One media type of two answers: `anyOf` over both sides' alternatives,
-/// every example kept (a repeated name gets a suffix).
+fn merge_header(x: &Value, y: &Value) -> Value {
+    let mut merged = Map::new();
+    if x["required"] == true && y["required"] == true {
+        merged.insert("required".into(), Value::Bool(true));
+    }
+    match (x["description"].as_str(), y["description"].as_str()) {
+        (Some(d), Some(e)) if d != e => {
+            merged.insert("description".into(), Value::String(format!("{d}\n\n{e}")));
+        }
+        (Some(d), _) | (None, Some(d)) => {
+            merged.insert("description".into(), Value::String(d.to_owned()));
+        }
+        (None, None) => {}
+    }
+    let (s, t) = (&x["schema"], &y["schema"]);
+    let schema = match (s["enum"].as_array(), t["enum"].as_array()) {
+        _ if s == t => s.clone(),
+        (Some(e), Some(f)) if s["type"] == t["type"] => {
+            let mut values = e.clone();
+            values.extend(f.iter().filter(|v| !e.contains(v)).cloned());
+            let mut schema = s.clone();
+            schema["enum"] = Value::Array(values);
+            schema
+        }
+        _ => serde_json::json!({ "anyOf": [s, t] }),
+    };
+    merged.insert("schema".into(), schema);
+    Value::Object(merged)
+}
+
+/// One media type of two answers: `anyOf` over both sides' alternatives
+/// (each once), every example kept (a repeated name gets a suffix, a
+/// repeated value is kept once).
 fn merge_media(into: &mut Value, from: Value) {
     let (Value::Object(into), Value::Object(mut from)) = (into, from) else {
         return;
     };
     let mut alternatives = alternatives_of(into.remove("schema"));
-    alternatives.extend(alternatives_of(from.remove("schema")));
-    into.insert(
-        "schema".into(),
-        serde_json::json!({ "anyOf": alternatives }),
-    );
+    for alternative in alternatives_of(from.remove("schema")) {
+        if !alternatives.contains(&alternative) {
+            alternatives.push(alternative);
+        }
+    }
+    match alternatives.len() {
+        0 => {}
+        1 => {
+            into.insert("schema".into(), alternatives.remove(0));
+        }
+        _ => {
+            into.insert(
+                "schema".into(),
+                serde_json::json!({ "anyOf": alternatives }),
+            );
+        }
+    }
     if let Some(Value::Object(examples)) = from.remove("examples") {
         let Value::Object(own) = into
             .entry("examples")
@@ -128,6 +178,9 @@ fn merge_media(into: &mut Value, from: Value) {
             return;
         };
         for (name, example) in examples {
+            if own.values().any(|kept| *kept == example) {
+                continue;
+            }
             let mut unique = name.clone();
             let mut n = 2;
             while own.contains_key(&unique) {
@@ -140,13 +193,17 @@ fn merge_media(into: &mut Value, from: Value) {
 }
 
 /// A body schema's alternatives: the members of a top-level `anyOf` or
-/// `oneOf` (its discriminator dropped), or the schema itself.
+/// `oneOf` that says nothing else (its discriminator aside), or the
+/// schema itself.
 fn alternatives_of(schema: Option<Value>) -> Vec<Value> {
     match schema {
-        Some(Value::Object(mut schema)) => {
+        Some(Value::Object(schema)) => {
+            let only_alternatives = schema
+                .keys()
+                .all(|k| matches!(k.as_str(), "anyOf" | "oneOf" | "discriminator"));
             for key in ["anyOf", "oneOf"] {
-                if let Some(Value::Array(list)) = schema.remove(key) {
-                    return list;
+                if only_alternatives && let Some(Value::Array(list)) = schema.get(key) {
+                    return list.clone();
                 }
             }
             vec![Value::Object(schema)]

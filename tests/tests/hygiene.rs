@@ -113,6 +113,17 @@ mod no_prelude {
         NoContent,
     }
 
+    /// Composed, with no prelude either.
+    #[derive(::std::fmt::Debug, ::thiserror::Error, ::httperror::HttpError)]
+    pub enum NoPreludeComposed {
+        #[error(transparent)]
+        #[http_error(transparent)]
+        Inner(NoPrelude),
+        #[error("own")]
+        #[status(418)]
+        Own,
+    }
+
     #[derive(::std::fmt::Debug, ::thiserror::Error, ::httperror::HttpError)]
     #[error("struct")]
     #[status(400)]
@@ -175,5 +186,11 @@ fn no_implicit_prelude() {
     assert_eq!(
         no_prelude::NoPreludeStruct { field: true }.to_json(),
         br#"{"message":"struct","field":true}"#
+    );
+    let composed = no_prelude::NoPreludeComposed::Inner(no_prelude::NoPrelude::Gone("x"));
+    assert_eq!(composed.to_json(), br#"{"message":"gone: x","what":"x"}"#);
+    assert_eq!(
+        no_prelude::NoPreludeComposed::STATUS_CODES,
+        &[204, 404, 410, 418]
     );
 }

@@ -167,8 +167,15 @@ fn statuses_and_codes_merge() {
         ]
     );
     httperror::assert_one_status_per_code::<AppError>();
-    // A generic wrapper cannot name its field's statuses in a `const`.
-    assert_eq!(Wrap::<StorageError>::STATUS_CODES, &[] as &[u16]);
+    // A generic wrapper's lists are its field's.
+    assert_eq!(
+        Wrap::<StorageError>::STATUS_CODES,
+        StorageError::STATUS_CODES
+    );
+    assert_eq!(
+        Wrap::<AuthError>::CODES,
+        &[("expired", 401), ("forbidden", 403)]
+    );
 }
 
 #[test]
@@ -233,10 +240,13 @@ fn the_merged_document_is_valid_and_true() {
         description.contains("The token has expired."),
         "{description}"
     );
-    // Each sends its own www-authenticate: documented, required.
+    // Each sends its own www-authenticate: documented, required, both
+    // values.
+    let header = &unauthorized["headers"]["www-authenticate"];
+    assert_eq!(header["required"], true);
     assert_eq!(
-        unauthorized["headers"]["www-authenticate"]["required"],
-        true
+        header["schema"]["enum"],
+        serde_json::json!(["Bearer", "Bearer error=\"invalid_token\""])
     );
     for error in storage_errors() {
         assert_documented(&AppError::from(error));
@@ -251,4 +261,41 @@ fn the_merged_document_is_valid_and_true() {
         StorageError::openapi_responses()
     );
     let _: Value = responses;
+}
+
+/// An inner status without content: no body, no content type, its headers
+/// kept; and an inner type with a lifetime.
+#[test]
+fn no_content_and_lifetimes() {
+    #[derive(Debug, thiserror::Error, HttpError)]
+    enum Cache<'a> {
+        /// The client's copy is current.
+        #[error("not modified")]
+        #[status(304)]
+        NotModified {
+            #[header("etag")]
+            etag: &'a str,
+        },
+    }
+    #[derive(Debug, thiserror::Error, HttpError)]
+    enum Api<'a> {
+        #[error(transparent)]
+        #[http_error(transparent)]
+        Cache(Cache<'a>),
+        /// Gone.
+        #[error("gone")]
+        #[status(410)]
+        Gone,
+    }
+    let etag = String::from("\"v7\"");
+    let error = Api::Cache(Cache::NotModified { etag: &etag });
+    let response = error.to_response();
+    assert_eq!(response.status(), 304);
+    assert!(response.body().is_empty());
+    assert!(response.headers().get("content-type").is_none());
+    assert_eq!(response.headers()["etag"], "\"v7\"");
+    assert!(error.to_dict().is_empty());
+    assert_eq!(Api::STATUS_CODES, &[304, 410]);
+    assert_documented(&error);
+    assert_documented(&Api::Gone);
 }

@@ -8,8 +8,8 @@ mod http;
 mod json;
 
 pub use ::bytes::Bytes;
-pub use ::http::StatusCode;
 pub use ::http::header::{HeaderMap, HeaderName, HeaderValue};
+pub use ::http::{Response, StatusCode};
 pub use ::serde;
 pub use ::serde_json;
 #[cfg(feature = "utoipa")]

@@ -60,13 +60,24 @@ pub fn assert_documented<E: HttpError>(error: &E) {
     let documented = responses
         .get(&status)
         .unwrap_or_else(|| panic!("status {status} is not documented"));
-    for name in response.headers().keys() {
-        if name != "content-type" {
-            assert!(
-                documented["headers"].get(name.as_str()).is_some(),
-                "header {name} of {status} is not documented"
-            );
+    for (name, value) in response.headers() {
+        if name == "content-type" {
+            continue;
         }
+        let header = documented["headers"]
+            .get(name.as_str())
+            .unwrap_or_else(|| panic!("header {name} of {status} is not documented"));
+        // The value as text, and as a number where it reads as one: a
+        // header's schema says which it is.
+        let text = value.to_str().unwrap();
+        let validator = jsonschema::validator_for(&header["schema"]).unwrap();
+        let as_number = text.parse::<u64>().ok().map(Value::from);
+        assert!(
+            validator.is_valid(&Value::from(text))
+                || as_number.is_some_and(|n| validator.is_valid(&n)),
+            "header {name}: {text:?} of {status} does not match {:#}",
+            header["schema"]
+        );
     }
     if response.body().is_empty() {
         assert!(
