@@ -226,6 +226,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         .collect();
     code_clashes(cx, &own);
     generic_transparent(cx, input, &variants, &transparent);
+    transparent_struct_options(cx, input);
     Model {
         input: input.original,
         is_enum: input.is_enum,
@@ -236,6 +237,37 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         }),
         variants,
         transparent,
+    }
+}
+
+/// A transparent struct answers as its field, in the field's format and
+/// keys: the options that shape a body of its own have nothing to shape.
+fn transparent_struct_options(cx: &Ctxt, input: &Input) {
+    let [variant] = input.variants.as_slice() else {
+        return;
+    };
+    let Some(span) = variant.attrs.transparent else {
+        return;
+    };
+    if input.is_enum {
+        return;
+    }
+    let c = &input.container;
+    let why = "a transparent struct answers in its field's format and keys";
+    for (name, lit) in [
+        ("message_key", &c.message_key),
+        ("code_key", &c.code_key),
+        ("type_base", &c.type_base),
+    ] {
+        if let Some(lit) = lit {
+            cx.error_spanned_by(lit, format!("{why}; remove `{name}`"));
+        }
+    }
+    if c.format.is_some() || c.rename_all.is_some() {
+        cx.error_at(
+            span,
+            format!("{why}; remove `format` and `rename_all` from #[http_error]"),
+        );
     }
 }
 
