@@ -82,6 +82,8 @@ pub struct Header {
     /// Lowercase, as `http::HeaderName` keeps it.
     pub name: String,
     pub value: Option<String>,
+    /// The name's literal, for errors about the header itself.
+    pub span: Span,
 }
 
 /// What a variant (or a struct, for itself) may carry.
@@ -402,13 +404,21 @@ fn parse_header(cx: &Ctxt, attr: &Attribute, position: HeaderPosition) -> Option
                 );
                 // Named all the same, so the name's own rules raise no
                 // follow-on error.
-                return Some(Header { name, value: None });
+                return Some(Header {
+                    name,
+                    value: None,
+                    span: name_lit.span(),
+                });
             }
             Some(text)
         }
         (HeaderPosition::Field, None) => None,
     };
-    Some(Header { name, value })
+    Some(Header {
+        name,
+        value,
+        span: name_lit.span(),
+    })
 }
 
 /// RFC 9110 §5.6.2 `tchar`; uppercase letters are lowered before this.

@@ -309,13 +309,10 @@ fn check_transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Option<Transpar
     if let Some(code) = &variant.attrs.code {
         cx.error_spanned_by(code, format!("{why}, with its machine code; remove `code`"));
     }
-    if !variant.attrs.headers.is_empty() {
+    for header in &variant.attrs.headers {
         cx.error_at(
-            span,
-            format!(
-                "{why}, with its headers; remove the #[header] on `{}`",
-                variant.ident
-            ),
+            header.span,
+            format!("{why}, with its headers; remove #[header]"),
         );
     }
     let [field] = variant.fields.as_slice() else {
