@@ -24,6 +24,8 @@ pub struct Variant<'a> {
     /// thiserror's `#[error("...")]`, when it is a lone literal: the
     /// `Display` text, for documented examples only.
     pub display: Option<Template>,
+    /// thiserror's `#[error("...")]` literal, as written.
+    pub display_lit: Option<syn::LitStr>,
     pub attrs: VariantAttrs<'a>,
     pub fields: Vec<Field<'a>>,
 }
@@ -49,6 +51,7 @@ impl<'a> Input<'a> {
                         ident: &v.ident,
                         docs: doc::docs(&v.attrs),
                         display: display_template(&v.attrs),
+                        display_lit: display_lit(&v.attrs),
                         attrs: attr::variant(cx, &v.attrs),
                         fields: fields(cx, &v.fields),
                     })
@@ -67,6 +70,7 @@ impl<'a> Input<'a> {
                     ident: &input.ident,
                     docs: doc::docs(&input.attrs),
                     display: display_template(&input.attrs),
+                    display_lit: display_lit(&input.attrs),
                     attrs: own,
                     fields: fields(cx, &data.fields),
                 };
@@ -104,7 +108,10 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
 }
 
 fn display_template(attrs: &[syn::Attribute]) -> Option<Template> {
+    Template::parse(display_lit(attrs)?).ok()
+}
+
+fn display_lit(attrs: &[syn::Attribute]) -> Option<syn::LitStr> {
     let attr = attrs.iter().find(|attr| attr.path().is_ident("error"))?;
-    let lit: syn::LitStr = attr.parse_args().ok()?;
-    Template::parse(lit).ok()
+    attr.parse_args().ok()
 }

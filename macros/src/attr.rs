@@ -229,7 +229,7 @@ fn own_attrs<'a>(
             http_error(cx, attr, position, container, &mut own);
         } else if path.is_ident("status") {
             match (parse_status(cx, attr), &own.status) {
-                (_, Written::Valid(_)) => duplicate(cx, attr),
+                (_, Written::Valid(_) | Written::Invalid) => duplicate(cx, attr),
                 (Some(status), _) => own.status = Written::Valid(status),
                 (None, _) => own.status = Written::Invalid,
             }
@@ -458,12 +458,9 @@ fn message<'a>(cx: &Ctxt, attr: &'a Attribute, own: &mut VariantAttrs<'a>) {
             "expected a template: #[message(\"quota exceeded: {used}\")]",
         )),
     };
-    let template = parsed.and_then(Template::parse);
-    match template {
-        Ok(template) => {
-            set_once(cx, attr, &mut own.message, Some(template));
-            own.message_attr.get_or_insert(attr);
-        }
+    own.message_attr.get_or_insert(attr);
+    match parsed.and_then(Template::parse) {
+        Ok(template) => set_once(cx, attr, &mut own.message, Some(template)),
         Err(err) => cx.push(err),
     }
 }

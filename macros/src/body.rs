@@ -421,7 +421,7 @@ pub(crate) fn json_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStrea
 /// serde's serializer: known by their syntax, through references and
 /// smart pointers.
 fn direct_json(ty: &syn::Type) -> bool {
-    match ty {
+    match crate::valid::ungroup(ty) {
         syn::Type::Reference(r) => direct_json(&r.elem),
         syn::Type::Paren(p) => direct_json(&p.elem),
         syn::Type::Path(p) if p.qself.is_none() => {

@@ -257,6 +257,28 @@ fn check_spec(spec: &str) -> Result<(), String> {
     }
 }
 
+/// Whether a format string has an argument with the `p` (pointer) spec,
+/// `{x:p}` or `{0:#p}`, by its braces alone.
+pub fn has_pointer_spec(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '{' {
+            if chars.peek() == Some(&'{') {
+                chars.next();
+                continue;
+            }
+            let inner: String = chars.by_ref().take_while(|&c| c != '}').collect();
+            if inner
+                .split_once(':')
+                .is_some_and(|(_, spec)| spec.ends_with('p'))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 fn is_identifier(s: &str) -> bool {
     let s = s.strip_prefix("r#").unwrap_or(s);
     let mut chars = s.chars();

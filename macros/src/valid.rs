@@ -352,12 +352,13 @@ fn resolve<'a>(
     variant: &'a Variant<'a>,
     keys: &Keys,
 ) -> Option<Resolved<'a>> {
-    let Some(status) = variant
-        .attrs
-        .status
-        .valid()
-        .or(input.default_status.valid())
-    else {
+    let own_or_default = match &variant.attrs.status {
+        Written::Valid(status) => Some(status),
+        // Its own error is reported; the default is not what was meant.
+        Written::Invalid => return None,
+        Written::Absent => input.default_status.valid(),
+    };
+    let Some(status) = own_or_default else {
         if variant.attrs.status.is_written() || input.default_status.is_written() {
             return None;
         }
@@ -403,6 +404,26 @@ fn resolve<'a>(
         },
         None if status.code >= 500 => Message::Static(status.reason.clone()),
         // thiserror's literal without arguments is the `Display` text.
+        None if variant.display.is_none()
+            && variant.attrs.message_attr.is_none()
+            && variant
+                .display_lit
+                .as_ref()
+                .is_some_and(|lit| crate::template::has_pointer_spec(&lit.value())) =>
+        {
+            if let Some(lit) = &variant.display_lit {
+                cx.error_spanned_by(
+                    lit,
+                    format!(
+                        "the public message of a {} is this `Display`, and its `:p` would show \
+                         a memory address to every client; write the message the client \
+                         sees with #[message(\"...\")]",
+                        status.code
+                    ),
+                );
+            }
+            Message::Display { thiserror: None }
+        }
         None => match variant.display.as_ref() {
             Some(template) => match template.static_text() {
                 Some(text) => Message::Static(text),
@@ -670,6 +691,15 @@ fn not_an_object(ty: &Type) -> Option<&'static str> {
         Type::Tuple(t) if t.elems.is_empty() => Some("`()` as null"),
         Type::Tuple(_) => Some("a tuple as an array"),
         Type::Path(p) if p.qself.is_none() => {
+            // A standard type: a name alone (the prelude's or a primitive)
+            // or a path from std, core or alloc; a user's own type may be
+            // named `String`, and the `Direct` writers honour that.
+            let first = p.path.segments.first()?;
+            let standard = p.path.segments.len() == 1
+                || ["std", "core", "alloc"].iter().any(|c| first.ident == c);
+            if !standard {
+                return None;
+            }
             let last = p.path.segments.last()?;
             let bare = matches!(last.arguments, syn::PathArguments::None);
             match last.ident.to_string().as_str() {
@@ -696,7 +726,9 @@ fn not_an_object(ty: &Type) -> Option<&'static str> {
 /// `skip_serializing_if` users write it (a type alias to an `Option` is
 /// serialized as `null`): such a field is sent only when `Some`.
 fn option_inner(ty: &Type) -> Option<&Type> {
-    let Type::Path(path) = ty else { return None };
+    let Type::Path(path) = ungroup(ty) else {
+        return None;
+    };
     if path.qself.is_some() {
         return None;
     }
@@ -707,6 +739,18 @@ fn option_inner(ty: &Type) -> Option<&Type> {
     match (segment.ident == "Option", args.args.first()) {
         (true, Some(syn::GenericArgument::Type(inner))) if args.args.len() == 1 => Some(inner),
         _ => None,
+    }
+}
+
+/// The type inside the invisible group a `macro_rules!` `$t:ty` fragment
+/// arrives in, and inside parentheses (serde_derive's `ungroup`).
+pub fn ungroup(mut ty: &Type) -> &Type {
+    loop {
+        match ty {
+            Type::Group(group) => ty = &group.elem,
+            Type::Paren(paren) => ty = &paren.elem,
+            _ => return ty,
+        }
     }
 }
 

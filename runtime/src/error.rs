@@ -25,7 +25,9 @@ use serde_json::{Map, Value};
 /// from those, with the same rules as for derived types: the body is
 /// `{"message": .., <payload members>}`, a payload member named `message`
 /// or named twice is left out, 1xx, 204, 205 and 304 carry no body, and a
-/// payload that fails to serialize becomes a plain 500. `to_dict`,
+/// payload that fails to serialize becomes a plain 500. `status` never
+/// returns a 1xx: an interim response is never an error's answer (the
+/// derive refuses one, `Abort` answers a 500 for one). `to_dict`,
 /// `to_json` and `to_response` are not for overriding: they follow from
 /// the items above, and a transparent wrapper answers through those items.
 ///

@@ -671,6 +671,9 @@ where
     E: ?Sized + crate::HttpError,
     S: ser::Serializer,
 {
+    if !crate::rules::has_body(error.status().as_u16()) {
+        return serializer.serialize_map(Some(0))?.end();
+    }
     let mut map = serializer.serialize_map(None)?;
     map.serialize_entry("message", &*error.message())?;
     let mut members = Flattened::new(&["message"]);

@@ -79,6 +79,7 @@ fn no_content_and_a_payload_that_fails() {
     assert!(response.headers().get("content-type").is_none());
     assert_eq!(response.headers()["retry-after"], "1");
     assert!(error.to_dict().is_empty());
+    assert_eq!(serde_json::to_string(&error.body()).unwrap(), "{}");
 
     #[derive(Debug, thiserror::Error)]
     #[error("broken")]

@@ -91,6 +91,29 @@ mod own_string {
     }
 }
 
+/// A type whose fields arrive through `macro_rules!` fragments (an
+/// invisible group around each `$t:ty`): an `Option` is still one.
+mod from_a_macro {
+    use httperror::HttpError;
+
+    macro_rules! error_type {
+        ($name:ident, $retry:ty, $detail:ty) => {
+            #[derive(Debug, thiserror::Error, HttpError)]
+            #[error("slow down")]
+            #[status(429)]
+            pub struct $name {
+                #[payload]
+                #[header("retry-after")]
+                pub retry: $retry,
+                #[payload]
+                pub detail: $detail,
+            }
+        };
+    }
+
+    error_type!(Limited, Option<u32>, Option<String>);
+}
+
 mod no_prelude {
     #![no_implicit_prelude]
 
@@ -151,6 +174,25 @@ fn shadowed_prelude_names() {
         br#"{"message":"1 of 2","code":"quota","used":1,"limit":2}"#
     );
     assert_eq!(shadowed::Shadowed::Teapot.status().as_u16(), 418);
+}
+
+#[test]
+fn option_fields_from_a_macro() {
+    let none = from_a_macro::Limited {
+        retry: None,
+        detail: None,
+    };
+    assert_eq!(none.to_json(), br#"{"message":"slow down"}"#);
+    assert!(none.to_response().headers().get("retry-after").is_none());
+    let some = from_a_macro::Limited {
+        retry: Some(3),
+        detail: Some("d".into()),
+    };
+    assert_eq!(
+        some.to_json(),
+        br#"{"message":"slow down","retry":3,"detail":"d"}"#
+    );
+    assert_eq!(some.to_response().headers()["retry-after"], "3");
 }
 
 #[test]
