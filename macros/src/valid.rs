@@ -473,14 +473,18 @@ fn code_clashes(cx: &Ctxt, variants: &[&Variant]) {
                      names",
                     first.ident, variant.ident
                 ),
-                (true, _) => format!(
-                    "`{}` declares the machine code \"{code}\", which `{}` derives from its name",
-                    first.ident, variant.ident
-                ),
-                (false, true) => format!(
-                    "`{}` declares the machine code \"{code}\", which `{}` derives from its name",
-                    variant.ident, first.ident
-                ),
+                (first_declares, _) => {
+                    let (declares, derives) = if first_declares {
+                        (first, variant)
+                    } else {
+                        (variant, first)
+                    };
+                    format!(
+                        "`{}` declares the machine code \"{code}\", which `{}` derives from \
+                         its name",
+                        declares.ident, derives.ident
+                    )
+                }
             };
             let message = format!(
                 "{clash}: a client cannot tell them apart; give one another \
@@ -683,10 +687,8 @@ fn payload_keys<'a>(
 /// What serde writes for a type that can never be a JSON object, known by
 /// its syntax: numbers, booleans, chars, strings, sequences, tuples.
 fn not_an_object(ty: &Type) -> Option<&'static str> {
-    match ty {
+    match ungroup(ty) {
         Type::Reference(r) => not_an_object(&r.elem),
-        Type::Paren(p) => not_an_object(&p.elem),
-        Type::Group(g) => not_an_object(&g.elem),
         Type::Slice(_) | Type::Array(_) => Some("a sequence as an array"),
         Type::Tuple(t) if t.elems.is_empty() => Some("`()` as null"),
         Type::Tuple(_) => Some("a tuple as an array"),
