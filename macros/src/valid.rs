@@ -475,9 +475,9 @@ fn code_clashes(cx: &Ctxt, variants: &[&Variant]) {
                 ),
                 (first_declares, _) => {
                     let (declares, derives) = if first_declares {
-                        (first, variant)
+                        (*first, variant)
                     } else {
-                        (variant, first)
+                        (variant, *first)
                     };
                     format!(
                         "`{}` declares the machine code \"{code}\", which `{}` derives from \
