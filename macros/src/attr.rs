@@ -59,6 +59,44 @@ impl Format {
     const NAMES: &[(&str, Format)] = &[("json", Format::Json), ("problem", Format::Problem)];
 }
 
+/// How `status_key` writes the status: `404` or `"404"` (JSON:API).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum StatusAs {
+    Number,
+    String,
+}
+
+impl StatusAs {
+    const NAMES: &[(&str, StatusAs)] =
+        &[("number", StatusAs::Number), ("string", StatusAs::String)];
+}
+
+/// `envelope = ".."` (`{"error": {..}}`) or `envelope_array = ".."`
+/// (`{"errors": [{..}]}`): the key the body's members go under.
+pub struct Envelope {
+    pub key: LitStr,
+    pub array: bool,
+}
+
+/// A member every body of the type has, in the order the type declares
+/// them: the message, the code, the status and each `#[member]` take their
+/// places as their keys are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Message,
+    Code,
+    Status,
+    /// The type's `#[member]` at this index of [`Container::members`].
+    Fixed(usize),
+}
+
+/// `#[member("key", value)]`: a member with a value fixed at compile time;
+/// a string may name `{code}`, `{status}` and `{reason}`.
+pub struct FixedMember {
+    pub key: LitStr,
+    pub value: Json,
+}
+
 /// Options of `#[http_error(..)]` that apply to the whole type.
 #[derive(Default)]
 pub struct Container {
@@ -68,6 +106,15 @@ pub struct Container {
     /// `None` where no `format` is written: JSON.
     pub format: Option<Format>,
     pub type_base: Option<LitStr>,
+    pub envelope: Option<Envelope>,
+    pub status_key: Option<LitStr>,
+    pub status_as: Option<(StatusAs, LitStr)>,
+    /// `skip_message`: the body has no message member.
+    pub skip_message: Option<Span>,
+    /// The members the type declares, in the order written.
+    pub order: Vec<Slot>,
+    /// The type's own `#[member]`s.
+    pub members: Vec<FixedMember>,
 }
 
 impl Container {
@@ -96,6 +143,8 @@ pub struct VariantAttrs<'a> {
     pub code: Option<LitStr>,
     /// `#[http_error(transparent)]`: answer as the one field's error.
     pub transparent: Option<Span>,
+    /// The variant's own `#[member]`s (a struct's are the type's).
+    pub members: Vec<FixedMember>,
 }
 
 impl Default for VariantAttrs<'_> {
@@ -107,6 +156,7 @@ impl Default for VariantAttrs<'_> {
             message_attr: None,
             code: None,
             transparent: None,
+            members: Vec::new(),
         }
     }
 }
@@ -161,17 +211,27 @@ enum HttpErrorKey {
     RenameAll,
     Format,
     TypeBase,
+    Envelope,
+    EnvelopeArray,
+    StatusKey,
+    StatusAs,
+    SkipMessage,
     Code,
     Transparent,
 }
 
 impl HttpErrorKey {
-    const ALL: [HttpErrorKey; 7] = [
+    const ALL: [HttpErrorKey; 12] = [
         HttpErrorKey::MessageKey,
         HttpErrorKey::CodeKey,
         HttpErrorKey::RenameAll,
         HttpErrorKey::Format,
         HttpErrorKey::TypeBase,
+        HttpErrorKey::Envelope,
+        HttpErrorKey::EnvelopeArray,
+        HttpErrorKey::StatusKey,
+        HttpErrorKey::StatusAs,
+        HttpErrorKey::SkipMessage,
         HttpErrorKey::Code,
         HttpErrorKey::Transparent,
     ];
@@ -183,6 +243,11 @@ impl HttpErrorKey {
             HttpErrorKey::RenameAll => "rename_all",
             HttpErrorKey::Format => "format",
             HttpErrorKey::TypeBase => "type_base",
+            HttpErrorKey::Envelope => "envelope",
+            HttpErrorKey::EnvelopeArray => "envelope_array",
+            HttpErrorKey::StatusKey => "status_key",
+            HttpErrorKey::StatusAs => "status_as",
+            HttpErrorKey::SkipMessage => "skip_message",
             HttpErrorKey::Code => "code",
             HttpErrorKey::Transparent => "transparent",
         }
@@ -251,6 +316,15 @@ fn own_attrs<'a>(
             } else if let Some(header) = parse_header(cx, attr, HeaderPosition::Variant) {
                 own.headers.push(header);
             }
+        } else if path.is_ident("member") {
+            if let Some(member) = parse_member(cx, attr) {
+                if position == Position::Variant {
+                    own.members.push(member);
+                } else {
+                    container.order.push(Slot::Fixed(container.members.len()));
+                    container.members.push(member);
+                }
+            }
         } else if path.is_ident("payload") {
             let on = if position == Position::Variant {
                 "a variant"
@@ -275,7 +349,7 @@ pub fn field<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a> {
                 &mut out.header,
                 parse_header(cx, attr, HeaderPosition::Field),
             );
-        } else if let Some(name) = ["status", "message", "http_error"]
+        } else if let Some(name) = ["status", "message", "http_error", "member"]
             .into_iter()
             .find(|name| attr.path().is_ident(name))
         {
@@ -419,6 +493,141 @@ fn parse_header(cx: &Ctxt, attr: &Attribute, position: HeaderPosition) -> Option
         value,
         span: name_lit.span(),
     })
+}
+
+/// `#[member("key", value)]`: a string (which may name `{code}`,
+/// `{status}` and `{reason}`), a number, a bool or `null`.
+fn parse_member(cx: &Ctxt, attr: &Attribute) -> Option<FixedMember> {
+    const EXPECTED: &str = "expected #[member(\"key\", value)] with a string, a number, a bool or \
+                            null: #[member(\"object\", \"error\")]";
+    let Meta::List(list) = &attr.meta else {
+        cx.error_spanned_by(attr, EXPECTED);
+        return None;
+    };
+    let parsed = list.parse_args_with(|input: ParseStream| {
+        let key: LitStr = input.parse()?;
+        if input.is_empty() {
+            return Ok((key, None, Span::call_site()));
+        }
+        input.parse::<Token![,]>()?;
+        let span = input.span();
+        let value = if input.peek(syn::Ident) {
+            let ident: syn::Ident = input.parse()?;
+            if ident != "null" {
+                return Err(syn::Error::new(
+                    ident.span(),
+                    format!(
+                        "a member's value is fixed at compile time: a literal or null, not \
+                         `{ident}`; a value that varies is a field with #[payload]"
+                    ),
+                ));
+            }
+            Json::Null
+        } else {
+            parse_example(input).map_err(|err| {
+                syn::Error::new(
+                    err.span(),
+                    "a member's value is a literal: a string, a number, a bool or null",
+                )
+            })?
+        };
+        input.parse::<Option<Token![,]>>()?;
+        if !input.is_empty() {
+            return Err(input.error("expected a key and one value: #[member(\"key\", value)]"));
+        }
+        Ok((key, Some(value), span))
+    });
+    let (key, value, span) = match parsed {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            let message = if err.to_string().starts_with("expected") {
+                EXPECTED.to_owned()
+            } else {
+                err.to_string()
+            };
+            cx.push(syn::Error::new(err.span(), message));
+            return None;
+        }
+    };
+    if let Err(err) = check_key(&key, "a member key") {
+        cx.push(err);
+        return None;
+    }
+    let Some(value) = value else {
+        cx.error_spanned_by(
+            attr,
+            format!(
+                "a member needs its value: #[member(\"{}\", \"...\")]; a value that varies is \
+                 a field with #[payload]",
+                key.value().escape_default()
+            ),
+        );
+        return None;
+    };
+    if let Json::Str(text) = &value
+        && let Err(message) = fill_member(text, "", 0, "")
+    {
+        cx.error_at(span, message);
+        return None;
+    }
+    Some(FixedMember { key, value })
+}
+
+/// A fixed member's text with `{code}`, `{status}` and `{reason}` filled
+/// in (`{{` and `}}` stand for braces); the reason it cannot be, for any
+/// other placeholder.
+pub fn fill_member(text: &str, code: &str, status: u16, reason: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let brace = rest.as_bytes()[i];
+        rest = &rest[i + 1..];
+        if rest.as_bytes().first() == Some(&brace) {
+            out.push(brace as char);
+            rest = &rest[1..];
+            continue;
+        }
+        if brace == b'}' {
+            return Err("an unmatched `}` in a member's value: write `}}` for a brace".to_owned());
+        }
+        let Some(end) = rest.find('}') else {
+            return Err("an unclosed `{` in a member's value: write `{{` for a brace".to_owned());
+        };
+        match &rest[..end] {
+            "code" => out.push_str(code),
+            "status" => out.push_str(&status.to_string()),
+            "reason" => out.push_str(reason),
+            other => {
+                return Err(format!(
+                    "`{{{other}}}` in a member's value: a fixed member can name `{{code}}`, \
+                     `{{status}}` and `{{reason}}`; a field's value goes into the body with \
+                     #[payload]"
+                ));
+            }
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// A body member's key: a non-empty line of text.
+pub fn check_key(lit: &LitStr, what: &str) -> syn::Result<()> {
+    let key = lit.value();
+    if key.is_empty() {
+        return Err(syn::Error::new(
+            lit.span(),
+            format!("{what} cannot be empty"),
+        ));
+    }
+    if let Some(c) = key.chars().find(|c| c.is_control()) {
+        return Err(syn::Error::new(
+            lit.span(),
+            format!("{what} cannot contain the control character {c:?}: a key is a line of text"),
+        ));
+    }
+    Ok(())
 }
 
 /// RFC 9110 §5.6.2 `tchar`; uppercase letters are lowered before this.
@@ -643,9 +852,7 @@ fn parse_payload<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Payload<'a>> {
     let result = attr.parse_nested_meta(|meta| {
         if meta.path.is_ident("rename") {
             let lit: LitStr = meta.value()?.parse()?;
-            if lit.value().is_empty() {
-                return Err(syn::Error::new(lit.span(), "a payload key cannot be empty"));
-            }
+            check_key(&lit, "a payload key")?;
             if payload.rename.replace(lit).is_some() {
                 return Err(meta.error("duplicate `rename`"));
             }
@@ -735,28 +942,91 @@ fn http_error(
             Some(key) if position.allows(key) => key,
             key => return Err(misplaced_or_unknown(&meta, &name, key, position)),
         };
-        if key == HttpErrorKey::Transparent {
+        if matches!(key, HttpErrorKey::Transparent | HttpErrorKey::SkipMessage) {
             if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-                return Err(meta.error("`transparent` takes no value: #[http_error(transparent)]"));
+                return Err(meta.error(format!("`{name}` takes no value: #[http_error({name})]")));
             }
-            if own.transparent.replace(meta.path.span()).is_some() {
-                return Err(meta.error("duplicate `transparent`"));
+            let slot = if key == HttpErrorKey::Transparent {
+                &mut own.transparent
+            } else {
+                &mut container.skip_message
+            };
+            if slot.replace(meta.path.span()).is_some() {
+                return Err(meta.error(format!("duplicate `{name}`")));
             }
             return Ok(());
         }
         let lit: LitStr = meta.value()?.parse()?;
-        if lit.value().is_empty() {
+        if matches!(
+            key,
+            HttpErrorKey::MessageKey
+                | HttpErrorKey::CodeKey
+                | HttpErrorKey::StatusKey
+                | HttpErrorKey::Envelope
+                | HttpErrorKey::EnvelopeArray
+        ) {
+            check_key(&lit, &format!("`{name}`"))?;
+        } else if lit.value().is_empty() {
             return Err(syn::Error::new(
                 lit.span(),
                 format!("`{name}` cannot be empty"),
             ));
         }
+        let mut slot = |slot: Slot| {
+            if !container.order.contains(&slot) {
+                container.order.push(slot);
+            }
+        };
         let duplicate = match key {
-            HttpErrorKey::MessageKey => container.message_key.replace(lit).is_some(),
-            HttpErrorKey::CodeKey => container.code_key.replace(lit).is_some(),
+            HttpErrorKey::MessageKey => {
+                slot(Slot::Message);
+                container.message_key.replace(lit).is_some()
+            }
+            HttpErrorKey::CodeKey => {
+                slot(Slot::Code);
+                container.code_key.replace(lit).is_some()
+            }
+            HttpErrorKey::StatusKey => {
+                slot(Slot::Status);
+                container.status_key.replace(lit).is_some()
+            }
             HttpErrorKey::TypeBase => container.type_base.replace(lit).is_some(),
+            HttpErrorKey::Envelope | HttpErrorKey::EnvelopeArray => {
+                let array = key == HttpErrorKey::EnvelopeArray;
+                if let Some(first) = &container.envelope {
+                    if first.array != array {
+                        return Err(syn::Error::new(
+                            lit.span(),
+                            "a body has one envelope: keep `envelope` (an object, \
+                             {\"error\": {..}}) or `envelope_array` (a list, \
+                             {\"errors\": [{..}]})",
+                        ));
+                    }
+                    true
+                } else {
+                    container.envelope = Some(Envelope { key: lit, array });
+                    false
+                }
+            }
+            HttpErrorKey::StatusAs => {
+                let status_as = StatusAs::NAMES
+                    .iter()
+                    .find(|(name, _)| *name == lit.value())
+                    .map(|&(_, status_as)| status_as)
+                    .ok_or_else(|| {
+                        syn::Error::new(
+                            lit.span(),
+                            format!(
+                                "unknown status_as \"{}\": expected \"number\" (404, the \
+                                 default) or \"string\" (\"404\", as JSON:API writes it)",
+                                lit.value()
+                            ),
+                        )
+                    })?;
+                container.status_as.replace((status_as, lit)).is_some()
+            }
             HttpErrorKey::Code => own.code.replace(lit).is_some(),
-            HttpErrorKey::Transparent => false,
+            HttpErrorKey::Transparent | HttpErrorKey::SkipMessage => false,
             HttpErrorKey::Format => {
                 let format = Format::NAMES
                     .iter()
@@ -805,6 +1075,9 @@ fn misplaced_or_unknown(
         (Some(HttpErrorKey::Transparent), Position::Enum) => meta.error(
             "`transparent` makes one variant answer as the error it wraps: put \
              #[http_error(transparent)] on a one-field variant",
+        ),
+        (Some(HttpErrorKey::SkipMessage), Position::Variant) => meta.error(
+            "`skip_message` applies to the whole type: put #[http_error(skip_message)] on the enum",
         ),
         (Some(_), Position::Variant) => meta.error(format!(
             "`{name}` applies to the whole type: put #[http_error({name} = \"...\")] on the enum"

@@ -1,7 +1,7 @@
 //! The body: its JSON written from static fragments and values, its serde
 //! view, and the public message.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, LitByteStr, LitStr, Member};
@@ -9,7 +9,7 @@ use syn::{Ident, LitByteStr, LitStr, Member};
 use crate::codegen::{bind, binding};
 use crate::json::{self, Json};
 use crate::template::Piece;
-use crate::valid::{Message, Model, Payload, Resolved};
+use crate::valid::{Envelope, Head, Message, Model, Payload, Resolved};
 
 /// `format_args!` over the bound fields, with the template's own span so
 /// rustc's complaints about a format spec point at the user's literal.
@@ -86,35 +86,45 @@ pub(crate) fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, Token
             },
         );
     }
-    let message_key = &model.message_key;
-    let mut entries: Vec<TokenStream> = model
-        .problem_members(v)
-        .into_iter()
-        .map(|(key, value)| {
-            let value = match value {
-                Json::Str(s) => quote!(#s),
-                _ => {
-                    let status = v.status;
-                    quote!(&#status)
-                }
+    let Some(envelope) = &model.envelope else {
+        return serialize_members(v);
+    };
+    let key = &envelope.key;
+    let members = if envelope.array {
+        quote!(&[::httperror::__private::Members(self)])
+    } else {
+        quote!(&::httperror::__private::Members(self))
+    };
+    let body = quote! {{
+        let mut __map = #serde::Serializer::serialize_map(
+            __serializer,
+            ::core::option::Option::Some(1),
+        )?;
+        #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, #members)?;
+        #serde::ser::SerializeMap::end(__map)
+    }};
+    (TokenStream::new(), body)
+}
+
+/// The members of a body, inside its envelope where it has one, as a map
+/// written to `__serializer`.
+pub(crate) fn serialize_members(v: &Resolved) -> (TokenStream, TokenStream) {
+    let serde = quote!(::httperror::__private::serde);
+    let mut entries: Vec<TokenStream> = v
+        .head
+        .iter()
+        .map(|(key, head)| {
+            let value = match head {
+                Head::Message => quote!(&*::httperror::HttpError::message(self)),
+                Head::Value(value) => value_tokens(value),
             };
             quote! {
                 #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, #value)?;
             }
         })
         .collect();
-    entries.push(quote! {
-        #serde::ser::SerializeMap::serialize_entry(
-            &mut __map,
-            #message_key,
-            &*::httperror::HttpError::message(self),
-        )?;
-    });
-    if let Some(code_key) = &model.code_key {
-        let code = &v.code;
-        entries.push(quote! {
-            #serde::ser::SerializeMap::serialize_entry(&mut __map, #code_key, #code)?;
-        });
+    if v.no_body {
+        entries.clear();
     }
     let known_len = v
         .payload
@@ -135,6 +145,37 @@ pub(crate) fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, Token
         #serde::ser::SerializeMap::end(__map)
     }};
     (TokenStream::new(), body)
+}
+
+/// A value known at compile time as an expression serde writes as that
+/// JSON: numbers with the suffix of the type that holds them.
+fn value_tokens(value: &Json) -> TokenStream {
+    match value {
+        Json::Null => quote!(&()),
+        Json::Bool(b) => quote!(&#b),
+        Json::Str(s) => quote!(#s),
+        Json::Num(text) => {
+            let (sign, digits) = match text.strip_prefix('-') {
+                Some(digits) => (quote!(-), digits),
+                None => (TokenStream::new(), text.as_str()),
+            };
+            let literal = if let Ok(n) = digits.parse::<i64>() {
+                Literal::i64_suffixed(n)
+            } else if let (true, Ok(n)) = (sign.is_empty(), digits.parse::<u64>()) {
+                Literal::u64_suffixed(n)
+            } else {
+                Literal::f64_suffixed(digits.parse::<f64>().unwrap_or(0.0))
+            };
+            quote!(&#sign #literal)
+        }
+        Json::Arr(_) | Json::Obj(_) => {
+            let text = value.to_text();
+            quote!(&::httperror::__private::serde_json::from_str::<
+                ::httperror::__private::serde_json::Value,
+            >(#text)
+            .unwrap_or_default())
+        }
+    }
 }
 
 /// `serialize_payload`'s arm: the payload fields as entries of `__map`,
@@ -169,28 +210,27 @@ pub(crate) fn serialize_payload(v: &Resolved) -> (TokenStream, TokenStream) {
     (bindings, body)
 }
 
-/// The body of a plain 500, in this type's format and keys, for a payload
-/// that fails to serialize.
+/// The body of a plain 500, in this type's shape, for a payload that
+/// fails to serialize.
 pub(crate) fn internal_error_body(model: &Model) -> String {
-    plain_500(model.problem.is_some(), &model.message_key)
+    object_text(model.envelope.as_ref(), &model.internal_error)
 }
 
-/// The plain 500 in a format and message key; the runtime's default is
-/// `plain_500(false, "message")` (`crate::rules`).
-pub(crate) fn plain_500(problem: bool, message_key: &str) -> String {
-    let reason = "Internal Server Error";
-    let mut text = String::from("{");
-    if problem {
-        text.push_str(&format!(
-            "\"type\":\"about:blank\",\"title\":{},\"status\":500,",
-            json::string(reason)
-        ));
+/// A body of members known at compile time, in its envelope; the
+/// runtime's plain 500 is `{"message":"Internal Server Error"}`
+/// (`crate::rules`).
+pub(crate) fn object_text(envelope: Option<&Envelope>, members: &[(String, Json)]) -> String {
+    let (open, close) = Envelope::text(envelope);
+    let mut text = open;
+    for (i, (key, value)) in members.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&json::string(key));
+        text.push(':');
+        value.write(&mut text);
     }
-    text.push_str(&format!(
-        "{}:{}}}",
-        json::string(message_key),
-        json::string(reason)
-    ));
+    text.push_str(close);
     text
 }
 
@@ -214,12 +254,25 @@ enum Segment {
 
 fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
     let mut segments = Vec::new();
-    let mut text = String::from("{");
-    for (key, value) in model.problem_members(v) {
-        text.push_str(&format!("{}:{},", json::string(key), value.to_text()));
+    let (open, close) = Envelope::text(model.envelope.as_ref());
+    let mut text = open.clone();
+    for (i, (key, head)) in v.head.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&json::string(key));
+        text.push(':');
+        match head {
+            Head::Value(value) => value.write(&mut text),
+            Head::Message => message_segments(v, &mut text, &mut segments),
+        }
     }
-    text.push_str(&json::string(&model.message_key));
-    text.push(':');
+    payload_segments(v, text, close, open.len(), segments)
+}
+
+/// The public message as a JSON string: static text where it is known,
+/// else pieces written at run time.
+fn message_segments(v: &Resolved, text: &mut String, segments: &mut Vec<Segment>) {
     match &v.message {
         Message::Static(message) => text.push_str(&json::string(message)),
         Message::Template { .. } | Message::Display { .. } => {
@@ -230,10 +283,10 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
                 let mut args = args.iter();
                 for piece in &template.pieces {
                     match piece {
-                        Piece::Text(t) => json::escape_into(&mut text, t),
+                        Piece::Text(t) => json::escape_into(text, t),
                         Piece::Arg { .. } => {
                             let Some(arg) = args.next() else { continue };
-                            segments.push(Segment::Static(std::mem::take(&mut text)));
+                            segments.push(Segment::Static(std::mem::take(text)));
                             let mut value = binding(&arg.member);
                             value.set_span(arg.ty.span());
                             segments.push(Segment::Code(quote! {
@@ -247,7 +300,7 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
                     }
                 }
             } else {
-                segments.push(Segment::Static(std::mem::take(&mut text)));
+                segments.push(Segment::Static(std::mem::take(text)));
                 let args =
                     format_args(v).unwrap_or_else(|| quote!(::core::format_args!("{}", self)));
                 segments.push(Segment::Code(quote! {
@@ -257,12 +310,22 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
             text.push('"');
         }
     }
-    if let Some(code_key) = &model.code_key {
-        text.push(',');
-        text.push_str(&json::string(code_key));
-        text.push(':');
-        text.push_str(&json::string(&v.code));
-    }
+}
+
+/// The payload's members after the head, and the body's end. Without a
+/// head, the first member written may be one whose presence is known only
+/// at run time: each then writes its comma, and the one after the opening
+/// brace is dropped at the end.
+fn payload_segments(
+    v: &Resolved,
+    mut text: String,
+    close: &str,
+    open_len: usize,
+    mut segments: Vec<Segment>,
+) -> Vec<Segment> {
+    // Whether a member is surely written before: then each needs a comma.
+    let mut after_member = !v.head.is_empty();
+    let mut drop_comma = false;
     let (flattened, finish) = flattened_members(v);
     if !flattened.is_empty() {
         segments.push(Segment::Static(std::mem::take(&mut text)));
@@ -271,9 +334,14 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
     for field in &v.payload {
         let local = binding(&field.member);
         let value = spanned_value(field, &local);
+        let comma = if after_member || drop_comma || field.optional {
+            ","
+        } else {
+            ""
+        };
         let (prefix, write) = match &field.key {
             Some(key) if direct_json(field.value_ty) => (
-                format!(",{}:", json::string(key)),
+                format!("{}{}:", comma, json::string(key)),
                 quote_spanned! {field.ty.span()=>
                     {
                         #[allow(unused_imports)]
@@ -283,7 +351,7 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
                 },
             ),
             Some(key) => (
-                format!(",{}:", json::string(key)),
+                format!("{}{}:", comma, json::string(key)),
                 quote_spanned! {field.ty.span()=>
                     ::httperror::__private::write_value(__out, #value)?;
                 },
@@ -295,6 +363,10 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
                 },
             ),
         };
+        if !after_member && (field.optional || field.key.is_none()) {
+            drop_comma = true;
+        }
+        after_member |= !field.optional && field.key.is_some();
         if field.optional {
             segments.push(Segment::Static(std::mem::take(&mut text)));
             let prefix = byte_str(&prefix);
@@ -314,7 +386,17 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
         segments.push(Segment::Static(std::mem::take(&mut text)));
         segments.push(Segment::Code(finish));
     }
-    text.push('}');
+    if drop_comma {
+        segments.insert(
+            0,
+            Segment::Code(quote!(let __first = __out.len() + #open_len;)),
+        );
+        segments.push(Segment::Static(std::mem::take(&mut text)));
+        segments.push(Segment::Code(quote! {
+            ::httperror::__private::drop_leading_comma(__out, __first);
+        }));
+    }
+    text.push_str(close);
     segments.push(Segment::Static(text));
     segments.retain(|s| !matches!(s, Segment::Static(t) if t.is_empty()));
     segments

@@ -41,6 +41,23 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         |v| body::serialize_body(model, v),
         delegate("serialize_body", quote!(__serializer)),
     );
+    // An envelope's members, as serde sees them, for the runtime's
+    // `Members` inside the envelope `serialize_body` writes.
+    let members = model.envelope.as_ref().map(|_| {
+        let member_arms = arms(
+            model,
+            body::serialize_members,
+            delegate("serialize_body", quote!(__serializer)),
+        );
+        quote! {
+            fn serialize_members<__S: ::httperror::__private::serde::Serializer>(
+                &self,
+                __serializer: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                #member_arms
+            }
+        }
+    });
     let payload = (model.variants.iter().any(|v| !v.payload.is_empty())
         || !model.transparent.is_empty())
     .then(|| {
@@ -69,7 +86,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         delegate("json_body", quote!()),
     );
     let headers = headers::headers_fns(model);
-    let problem = model.problem.as_ref().map(|_| {
+    let problem = model.problem.then(|| {
         quote! {
             const CONTENT_TYPE: &'static ::core::primitive::str = "application/problem+json";
         }
@@ -158,6 +175,8 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             #openapi
 
             #payload
+
+            #members
 
             #per_value
 

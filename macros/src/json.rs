@@ -54,6 +54,7 @@ mod tests {
 /// the runtime parses once.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
+    Null,
     Bool(bool),
     /// A number, as its JSON text.
     Num(String),
@@ -99,6 +100,7 @@ impl Json {
 
     pub fn write(&self, out: &mut String) {
         match self {
+            Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Num(n) => out.push_str(n),
             Json::Str(s) => {

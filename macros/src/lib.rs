@@ -30,7 +30,10 @@ use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `httperror::HttpError`; see the `httperror` crate for the
 /// attributes.
-#[proc_macro_derive(HttpError, attributes(status, message, payload, header, http_error))]
+#[proc_macro_derive(
+    HttpError,
+    attributes(status, message, payload, header, member, http_error)
+)]
 pub fn derive_http_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     derive(&input).into()

@@ -11,7 +11,7 @@ use syn::{Ident, LitStr, Type};
 use crate::json::Json;
 use crate::schema::{self, FLATTEN, Schemas};
 use crate::template::{Piece, Template};
-use crate::valid::{HeaderValue, Message, Model, Resolved};
+use crate::valid::{Head, HeaderValue, Message, Model, Resolved};
 
 pub struct Document<'a> {
     pub text: String,
@@ -116,7 +116,7 @@ fn content<'a>(
     variants: &[&'a Resolved<'a>],
     schemas: &mut Schemas<'a>,
 ) -> Json {
-    let media_type = if model.problem.is_some() {
+    let media_type = if model.problem {
         "application/problem+json"
     } else {
         "application/json"
@@ -147,7 +147,7 @@ fn content<'a>(
         // bodies may look alike.
         Json::obj([("anyOf", Json::Arr(bodies))])
     };
-    let mut media = Json::obj([("schema", schema)]);
+    let mut media = Json::obj([("schema", enveloped(model, schema))]);
     let mut examples = Vec::new();
     for v in variants {
         if let Some(value) = example(model, v) {
@@ -178,33 +178,18 @@ fn variant_schema<'a>(
             required.push(Json::str(key));
         }
     };
-    if model.problem.is_some() {
-        for (key, value) in model.problem_members(v) {
-            let schema = match &value {
-                Json::Num(_) => Json::obj([
-                    ("type", Json::str("integer")),
-                    ("enum", Json::Arr(vec![value])),
-                ]),
-                _ if key == "type" => Json::obj([
-                    ("type", Json::str("string")),
-                    ("format", Json::str("uri-reference")),
-                    ("enum", Json::Arr(vec![value])),
-                ]),
-                _ => Json::obj([
-                    ("type", Json::str("string")),
-                    ("enum", Json::Arr(vec![value])),
-                ]),
-            };
-            property(key, schema, true);
-        }
-    }
-    property(&model.message_key, schema::string(), true);
-    if let Some(code_key) = &model.code_key {
-        let code = Json::obj([
-            ("type", Json::str("string")),
-            ("enum", Json::Arr(vec![Json::str(v.code.clone())])),
-        ]);
-        property(code_key, code, true);
+    for (key, head) in &v.head {
+        let schema = match head {
+            Head::Message => schema::string(),
+            Head::Value(value) => {
+                let mut schema = constant(value);
+                if model.problem && key == "type" {
+                    schema.set("format", Json::str("uri-reference"));
+                }
+                schema
+            }
+        };
+        property(key, schema, true);
     }
     let mut flattened = Vec::new();
     for field in &v.payload {
@@ -233,6 +218,48 @@ fn variant_schema<'a>(
     schema
 }
 
+/// The schema of a value fixed at compile time: its JSON type and the one
+/// value, as a one-item `enum` (JSON Schema's `const` means the same, but
+/// utoipa's schema model has no `const` and would drop it).
+fn constant(value: &Json) -> Json {
+    let json_type = match value {
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Num(n) if n.contains(['.', 'e', 'E']) => "number",
+        Json::Num(_) => "integer",
+        Json::Str(_) => "string",
+        Json::Arr(_) => "array",
+        Json::Obj(_) => "object",
+    };
+    let mut schema = Json::obj([("type", Json::str(json_type))]);
+    if !matches!(value, Json::Null) {
+        schema.set("enum", Json::Arr(vec![value.clone()]));
+    }
+    schema
+}
+
+/// The body's schema inside the type's envelope, if it has one.
+fn enveloped(model: &Model, schema: Json) -> Json {
+    let Some(envelope) = &model.envelope else {
+        return schema;
+    };
+    let inner = if envelope.array {
+        Json::obj([
+            ("type", Json::str("array")),
+            ("items", schema),
+            ("minItems", Json::num(1)),
+            ("maxItems", Json::num(1)),
+        ])
+    } else {
+        schema
+    };
+    Json::obj([
+        ("type", Json::str("object")),
+        ("properties", Json::Obj(vec![(envelope.key.clone(), inner)])),
+        ("required", Json::Arr(vec![Json::str(envelope.key.clone())])),
+    ])
+}
+
 /// A template with each `{field}` replaced by the field's example; `None`
 /// where a field has none or a format spec would change it.
 fn render(v: &Resolved, template: &Template) -> Option<String> {
@@ -249,7 +276,7 @@ fn render(v: &Resolved, template: &Template) -> Option<String> {
                     Json::Str(s) => text.push_str(s),
                     Json::Num(n) => text.push_str(n),
                     Json::Bool(b) => text.push_str(if *b { "true" } else { "false" }),
-                    Json::Arr(_) | Json::Obj(_) => return None,
+                    Json::Null | Json::Arr(_) | Json::Obj(_) => return None,
                 }
             }
         }
@@ -266,15 +293,14 @@ fn example(model: &Model, v: &Resolved) -> Option<Json> {
         Message::Template { template, .. } => render(v, template)?,
         Message::Display { .. } => render(v, v.display?)?,
     };
-    let mut body: Vec<(String, Json)> = model
-        .problem_members(v)
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
+    let mut body: Vec<(String, Json)> = v
+        .head
+        .iter()
+        .map(|(key, head)| match head {
+            Head::Message => (key.clone(), Json::Str(message.clone())),
+            Head::Value(value) => (key.clone(), value.clone()),
+        })
         .collect();
-    body.push((model.message_key.clone(), Json::Str(message)));
-    if let Some(code_key) = &model.code_key {
-        body.push((code_key.clone(), Json::str(v.code.clone())));
-    }
     for field in &v.payload {
         let key = field.key.as_ref()?;
         match field.example {
@@ -283,7 +309,14 @@ fn example(model: &Model, v: &Resolved) -> Option<Json> {
             None => return None,
         }
     }
-    Some(Json::Obj(body))
+    let body = Json::Obj(body);
+    Some(match &model.envelope {
+        None => body,
+        Some(envelope) if envelope.array => {
+            Json::Obj(vec![(envelope.key.clone(), Json::Arr(vec![body]))])
+        }
+        Some(envelope) => Json::Obj(vec![(envelope.key.clone(), body)]),
+    })
 }
 
 /// `openapi_responses()`: the document's text from the macro, parsed once

@@ -25,7 +25,14 @@ pub fn expand() -> TokenStream {
     let schema = schema::PLACEHOLDER;
     let flatten = schema::FLATTEN;
     let plain_500 = LitByteStr::new(
-        body::plain_500(false, "message").as_bytes(),
+        body::object_text(
+            None,
+            &[(
+                "message".to_owned(),
+                crate::json::Json::str("Internal Server Error"),
+            )],
+        )
+        .as_bytes(),
         Span::call_site(),
     );
     let escapes = escape_classes().into_iter().map(|input| {

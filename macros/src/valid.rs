@@ -7,7 +7,7 @@ use syn::ext::IdentExt;
 use syn::{Member, Type};
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::{Status, Written};
+use crate::attr::{FixedMember, Slot, Status, StatusAs, Written, fill_member};
 use crate::case::snake_case;
 use crate::ctxt::Ctxt;
 use crate::json::Json;
@@ -17,10 +17,15 @@ use crate::template::{FieldRef, FmtTrait, Template};
 pub struct Model<'a> {
     pub input: &'a syn::DeriveInput,
     pub is_enum: bool,
-    pub message_key: String,
     pub code_key: Option<String>,
     /// `format = "problem"`.
-    pub problem: Option<Problem>,
+    pub problem: bool,
+    /// The key the members go under, and whether as a one-item list.
+    pub envelope: Option<Envelope>,
+    /// The members of the plain 500 that replaces a body whose payload
+    /// fails to serialize, in the type's shape (no code: it is none of the
+    /// variants).
+    pub internal_error: Vec<(String, Json)>,
     pub variants: Vec<Resolved<'a>>,
     /// `#[http_error(transparent)]` variants, which answer as their field.
     pub transparent: Vec<Transparent<'a>>,
@@ -34,27 +39,30 @@ pub struct Transparent<'a> {
     pub ty: &'a Type,
 }
 
-pub struct Problem {
-    pub type_base: Option<String>,
+pub struct Envelope {
+    pub key: String,
+    /// `envelope_array`: `{"errors": [{..}]}`.
+    pub array: bool,
 }
 
-impl Model<'_> {
-    /// `type`, `title`, `status` of a problem (RFC 9457 §3.1), the members
-    /// before the message; none outside the problem format.
-    pub fn problem_members(&self, v: &Resolved) -> Vec<(&'static str, Json)> {
-        let Some(problem) = &self.problem else {
-            return Vec::new();
-        };
-        let problem_type = match &problem.type_base {
-            Some(base) => format!("{base}{}", v.code),
-            None => "about:blank".to_owned(),
-        };
-        vec![
-            ("type", Json::Str(problem_type)),
-            ("title", Json::Str(v.reason.clone())),
-            ("status", Json::num(v.status)),
-        ]
+impl Envelope {
+    /// The JSON text before and after the members.
+    pub fn text(envelope: Option<&Envelope>) -> (String, &'static str) {
+        match envelope {
+            None => ("{".to_owned(), "}"),
+            Some(e) if e.array => (format!("{{{}:[{{", crate::json::string(&e.key)), "}]}"),
+            Some(e) => (format!("{{{}:{{", crate::json::string(&e.key)), "}}"),
+        }
     }
+}
+
+/// A member of the body before the payload.
+pub enum Head {
+    /// The public message: static, or written at run time.
+    Message,
+    /// A value known at compile time: the code, the status, a problem
+    /// member or a `#[member]`.
+    Value(Json),
 }
 
 pub struct Resolved<'a> {
@@ -68,6 +76,9 @@ pub struct Resolved<'a> {
     pub message: Message<'a>,
     pub payload: Vec<Payload<'a>>,
     pub headers: Vec<Header<'a>>,
+    /// The members before the payload, in the declared order, under their
+    /// keys.
+    pub head: Vec<(String, Head)>,
     /// 1xx, 204, 205, 304: no body at all.
     pub no_body: bool,
     /// The names a flattened payload may not write, known at compile time:
@@ -149,10 +160,93 @@ pub struct Payload<'a> {
 const PROBLEM_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance"];
 
 /// The keys every body of the type uses besides its payload.
-struct Keys {
-    message: String,
+struct Keys<'a> {
+    /// `None` with `skip_message`.
+    message: Option<String>,
     code: Option<String>,
-    problem: bool,
+    status: Option<(String, StatusAs)>,
+    problem: Option<Option<String>>,
+    /// The type's members in the declared order.
+    order: Vec<Slot>,
+    fixed: &'a [FixedMember],
+}
+
+impl Keys<'_> {
+    /// The members of a variant's body before its payload: the problem
+    /// members, then the type's members in the declared order (a
+    /// variant's `#[member]` of the same key in the type's place), then
+    /// the variant's other `#[member]`s.
+    fn head(
+        &self,
+        own: &[FixedMember],
+        code: Option<&str>,
+        status: u16,
+        reason: &str,
+    ) -> Vec<(String, Head)> {
+        let fill = |member: &FixedMember| -> Option<Json> {
+            match &member.value {
+                Json::Str(text) => {
+                    if code.is_none() && text.contains("{code}") {
+                        return None;
+                    }
+                    fill_member(text, code.unwrap_or_default(), status, reason)
+                        .ok()
+                        .map(Json::Str)
+                }
+                value => Some(value.clone()),
+            }
+        };
+        let mut head = Vec::new();
+        if let Some(type_base) = &self.problem {
+            let problem_type = match (type_base, code) {
+                (Some(base), Some(code)) => format!("{base}{code}"),
+                _ => "about:blank".to_owned(),
+            };
+            head.push(("type".to_owned(), Head::Value(Json::Str(problem_type))));
+            head.push(("title".to_owned(), Head::Value(Json::str(reason))));
+            head.push(("status".to_owned(), Head::Value(Json::num(status))));
+        }
+        for slot in &self.order {
+            match *slot {
+                Slot::Message => {
+                    if let Some(key) = &self.message {
+                        head.push((key.clone(), Head::Message));
+                    }
+                }
+                Slot::Code => {
+                    if let (Some(key), Some(code)) = (&self.code, code) {
+                        head.push((key.clone(), Head::Value(Json::str(code))));
+                    }
+                }
+                Slot::Status => {
+                    if let Some((key, status_as)) = &self.status {
+                        let value = match status_as {
+                            StatusAs::Number => Json::num(status),
+                            StatusAs::String => Json::Str(status.to_string()),
+                        };
+                        head.push((key.clone(), Head::Value(value)));
+                    }
+                }
+                Slot::Fixed(i) => {
+                    let member = &self.fixed[i];
+                    let key = member.key.value();
+                    let member = own.iter().find(|m| m.key.value() == key).unwrap_or(member);
+                    if let Some(value) = fill(member) {
+                        head.push((key, Head::Value(value)));
+                    }
+                }
+            }
+        }
+        for member in own {
+            let key = member.key.value();
+            if self.fixed.iter().all(|m| m.key.value() != key)
+                && let Some(value) = fill(member)
+            {
+                head.push((key, Head::Value(value)));
+            }
+        }
+        head
+    }
 }
 
 pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
@@ -184,34 +278,37 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             );
         }
     }
+    shape_options(cx, container, problem);
+    let mut order = container.order.clone();
+    if !order.contains(&Slot::Message) {
+        order.insert(0, Slot::Message);
+    }
     let keys = Keys {
-        message: if problem {
-            "detail".to_owned()
+        message: if container.skip_message.is_some() {
+            None
+        } else if problem {
+            Some("detail".to_owned())
         } else {
-            container
-                .message_key
-                .as_ref()
-                .map_or_else(|| "message".to_owned(), syn::LitStr::value)
+            Some(
+                container
+                    .message_key
+                    .as_ref()
+                    .map_or_else(|| "message".to_owned(), syn::LitStr::value),
+            )
         },
         code: container.code_key.as_ref().map(syn::LitStr::value),
-        problem,
+        status: container.status_key.as_ref().map(|lit| {
+            let status_as = container
+                .status_as
+                .as_ref()
+                .map_or(StatusAs::Number, |(status_as, _)| *status_as);
+            (lit.value(), status_as)
+        }),
+        problem: problem.then(|| container.type_base.as_ref().map(syn::LitStr::value)),
+        order,
+        fixed: &container.members,
     };
-    if let (Some(lit), Some(code_key)) = (&container.code_key, &keys.code) {
-        if *code_key == keys.message {
-            cx.error_spanned_by(
-                lit,
-                format!("code_key \"{code_key}\" is also the message key; pick another name"),
-            );
-        } else if problem && PROBLEM_MEMBERS.contains(&code_key.as_str()) {
-            cx.error_spanned_by(
-                lit,
-                format!(
-                    "code_key \"{code_key}\" is a member of every problem (RFC 9457 §3.1); \
-                     pick another name"
-                ),
-            );
-        }
-    }
+    type_key_clashes(cx, container, &keys);
     let (transparent, own): (Vec<&Variant>, Vec<&Variant>) = input
         .variants
         .iter()
@@ -227,16 +324,106 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     code_clashes(cx, &own);
     generic_transparent(cx, input, &variants, &transparent);
     transparent_struct_options(cx, input);
+    let internal_error = keys
+        .head(&[], None, 500, "Internal Server Error")
+        .into_iter()
+        .map(|(key, head)| match head {
+            Head::Message => (key, Json::str("Internal Server Error")),
+            Head::Value(value) => (key, value),
+        })
+        .collect();
     Model {
         input: input.original,
         is_enum: input.is_enum,
-        message_key: keys.message,
         code_key: keys.code,
-        problem: problem.then(|| Problem {
-            type_base: container.type_base.as_ref().map(syn::LitStr::value),
+        problem,
+        envelope: container.envelope.as_ref().map(|e| Envelope {
+            key: e.key.value(),
+            array: e.array,
         }),
+        internal_error,
         variants,
         transparent,
+    }
+}
+
+/// The options that shape the body, against each other and the format.
+fn shape_options(cx: &Ctxt, container: &crate::attr::Container, problem: bool) {
+    if problem {
+        let why = "with format = \"problem\", RFC 9457 fixes the body's members";
+        if let Some(envelope) = &container.envelope {
+            let name = if envelope.array {
+                "envelope_array"
+            } else {
+                "envelope"
+            };
+            cx.error_spanned_by(
+                &envelope.key,
+                format!("{why}: a problem is never inside an envelope; remove `{name}`"),
+            );
+        }
+        if let Some(lit) = &container.status_key {
+            cx.error_spanned_by(
+                lit,
+                format!("{why}: the status is its `status` member already; remove `status_key`"),
+            );
+        }
+    }
+    if let (Some((_, lit)), None) = (&container.status_as, &container.status_key) {
+        cx.error_spanned_by(
+            lit,
+            "status_as says how the status member is written: add status_key = \"status\"",
+        );
+    }
+    if let (Some(_), Some(lit)) = (container.skip_message, &container.message_key) {
+        cx.error_spanned_by(
+            lit,
+            "skip_message leaves the message out of the body: remove message_key",
+        );
+    }
+}
+
+/// Two of the type's members under one key: the message, code and status
+/// keys, each `#[member]`, and for a problem its RFC 9457 members.
+fn type_key_clashes(cx: &Ctxt, container: &crate::attr::Container, keys: &Keys) {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    if keys.problem.is_some() {
+        seen.extend(PROBLEM_MEMBERS.iter().map(|&m| {
+            (
+                m.to_owned(),
+                format!("the `{m}` member of every problem (RFC 9457 §3.1)"),
+            )
+        }));
+    }
+    if let Some(message) = &keys.message {
+        seen.push((message.clone(), "the message key".to_owned()));
+    }
+    let named = [
+        (&container.code_key, "code_key", "the code key"),
+        (&container.status_key, "status_key", "the status key"),
+    ];
+    for (lit, name, what) in named {
+        let Some(lit) = lit else { continue };
+        match seen.iter().find(|(key, _)| *key == lit.value()) {
+            Some((key, other)) => cx.error_spanned_by(
+                lit,
+                format!("{name} \"{key}\" is already {other}; pick another name"),
+            ),
+            None => seen.push((lit.value(), what.to_owned())),
+        }
+    }
+    for member in keys.fixed {
+        let key = member.key.value();
+        match seen.iter().find(|(k, _)| *k == key) {
+            Some((_, other)) => cx.error_spanned_by(
+                &member.key,
+                format!(
+                    "member \"{key}\" is already {other}; a body names each member once: \
+                     rename one of them"
+                ),
+            ),
+            None => seen.push((key.clone(), format!("the key of #[member(\"{key}\", ..)]"))),
+        }
     }
 }
 
@@ -258,15 +445,20 @@ fn transparent_struct_options(cx: &Ctxt, input: &Input) {
         ("message_key", &c.message_key),
         ("code_key", &c.code_key),
         ("type_base", &c.type_base),
+        ("status_key", &c.status_key),
+        ("envelope", &c.envelope.as_ref().map(|e| e.key.clone())),
     ] {
         if let Some(lit) = lit {
             cx.error_spanned_by(lit, format!("{why}; remove `{name}`"));
         }
     }
-    if c.format.is_some() || c.rename_all.is_some() {
+    for member in &c.members {
+        cx.error_spanned_by(&member.key, format!("{why}; remove #[member]"));
+    }
+    if c.format.is_some() || c.rename_all.is_some() || c.skip_message.is_some() {
         cx.error_at(
             span,
-            format!("{why}; remove `format` and `rename_all` from #[http_error]"),
+            format!("{why}; remove `format`, `rename_all` and `skip_message` from #[http_error]"),
         );
     }
 }
@@ -313,6 +505,12 @@ fn check_transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Option<Transpar
         cx.error_at(
             header.span,
             format!("{why}, with its headers; remove #[header]"),
+        );
+    }
+    for member in &variant.attrs.members {
+        cx.error_spanned_by(
+            &member.key,
+            format!("{why}, with its body; remove #[member]"),
         );
     }
     let [field] = variant.fields.as_slice() else {
@@ -392,7 +590,31 @@ fn resolve<'a>(
                 );
             }
         }
+        let members = if input.is_enum {
+            &variant.attrs.members
+        } else {
+            &input.container.members
+        };
+        for member in members {
+            cx.error_spanned_by(
+                &member.key,
+                format!("#[member] on a {} response: {why}; remove it", status.code),
+            );
+        }
     }
+    if input.is_enum {
+        variant_key_clashes(cx, keys, variant);
+    }
+    let head = if no_body.is_some() {
+        Vec::new()
+    } else {
+        keys.head(
+            &variant.attrs.members,
+            Some(&code),
+            status.code,
+            &status.reason,
+        )
+    };
 
     let message = match &variant.attrs.message {
         Some(template) => match template.static_text() {
@@ -435,8 +657,8 @@ fn resolve<'a>(
         },
     };
 
-    let payload = payload_keys(cx, input, variant, keys);
-    let reserved = reserved(keys, &payload);
+    let payload = payload_keys(cx, input, variant, keys, &head);
+    let reserved = reserved(keys.problem.is_some(), &head, &payload);
     let headers = headers(variant);
     required_headers(cx, input, variant, status, &headers);
     Some(Resolved {
@@ -449,9 +671,62 @@ fn resolve<'a>(
         message,
         payload,
         headers,
+        head,
         no_body: no_body.is_some(),
         reserved,
     })
+}
+
+/// A variant's `#[member]` under a key its body has already: the message,
+/// code or status key, a problem member, or its own member twice. One of
+/// the type's `#[member]`s it may replace.
+fn variant_key_clashes(cx: &Ctxt, keys: &Keys, variant: &Variant) {
+    let mut named: Vec<(String, String)> = Vec::new();
+    if keys.problem.is_some() {
+        named.extend(PROBLEM_MEMBERS.iter().map(|&m| {
+            (
+                m.to_owned(),
+                format!("the `{m}` member of every problem (RFC 9457 §3.1)"),
+            )
+        }));
+    }
+    named.extend(
+        keys.message
+            .iter()
+            .map(|k| (k.clone(), "the message key".to_owned())),
+    );
+    named.extend(
+        keys.code
+            .iter()
+            .map(|k| (k.clone(), "the code key".to_owned())),
+    );
+    named.extend(
+        keys.status
+            .iter()
+            .map(|(k, _)| (k.clone(), "the status key".to_owned())),
+    );
+    for (i, member) in variant.attrs.members.iter().enumerate() {
+        let key = member.key.value();
+        let clash = named
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, what)| what.clone())
+            .or_else(|| {
+                variant.attrs.members[..i]
+                    .iter()
+                    .any(|m| m.key.value() == key)
+                    .then(|| format!("the key of #[member(\"{key}\", ..)] above"))
+            });
+        if let Some(what) = clash {
+            cx.error_spanned_by(
+                &member.key,
+                format!(
+                    "member \"{key}\" is already {what}; a body names each member once: \
+                     rename one of them"
+                ),
+            );
+        }
+    }
 }
 
 /// Two variants with one machine code by accident: codes derived from
@@ -510,16 +785,16 @@ fn variant_code(variant: &Variant) -> String {
 }
 
 /// See [`Resolved::reserved`].
-fn reserved(keys: &Keys, payload: &[Payload]) -> Vec<String> {
+fn reserved(problem: bool, head: &[(String, Head)], payload: &[Payload]) -> Vec<String> {
     if payload.iter().all(|p| p.key.is_some()) {
         return Vec::new();
     }
-    let mut reserved = Vec::new();
-    if keys.problem {
+    let mut reserved: Vec<String> = Vec::new();
+    if problem {
+        // `instance` too, which the crate does not send.
         reserved.extend(PROBLEM_MEMBERS.iter().map(|&k| k.to_owned()));
     }
-    reserved.push(keys.message.clone());
-    reserved.extend(keys.code.iter().cloned());
+    reserved.extend(head.iter().map(|(key, _)| key.clone()));
     reserved.extend(payload.iter().filter_map(|p| p.key.clone()));
     let mut seen = std::collections::HashSet::new();
     reserved.retain(|key| seen.insert(key.clone()));
@@ -591,9 +866,11 @@ fn payload_keys<'a>(
     input: &'a Input<'a>,
     variant: &'a Variant<'a>,
     keys: &Keys,
+    head: &[(String, Head)],
 ) -> Vec<Payload<'a>> {
-    let message_key = keys.message.as_str();
+    let message_key = keys.message.as_deref();
     let code_key = keys.code.as_deref();
+    let status_key = keys.status.as_ref().map(|(key, _)| key.as_str());
     let mut seen: BTreeMap<String, &Field> = BTreeMap::new();
     let mut payload = Vec::new();
     for field in &variant.fields {
@@ -632,7 +909,7 @@ fn payload_keys<'a>(
             continue;
         };
         if let Some((key, span)) = &key {
-            if keys.problem && PROBLEM_MEMBERS.contains(&key.as_str()) {
+            if keys.problem.is_some() && PROBLEM_MEMBERS.contains(&key.as_str()) {
                 cx.error_at(
                     *span,
                     format!(
@@ -641,7 +918,7 @@ fn payload_keys<'a>(
                          #[payload(rename = \"...\")]"
                     ),
                 );
-            } else if key == message_key {
+            } else if Some(key.as_str()) == message_key {
                 cx.error_at(
                     *span,
                     format!(
@@ -656,6 +933,22 @@ fn payload_keys<'a>(
                     format!(
                         "payload key \"{key}\" collides with the code key; rename the field \
                          with #[payload(rename = \"...\")]"
+                    ),
+                );
+            } else if Some(key.as_str()) == status_key {
+                cx.error_at(
+                    *span,
+                    format!(
+                        "payload key \"{key}\" collides with the status key; rename the field \
+                         with #[payload(rename = \"...\")]"
+                    ),
+                );
+            } else if head.iter().any(|(k, _)| k == key) {
+                cx.error_at(
+                    *span,
+                    format!(
+                        "payload key \"{key}\" collides with #[member(\"{key}\", ..)]; rename \
+                         the field with #[payload(rename = \"...\")], or the member"
                     ),
                 );
             } else if let Some(other) = seen.get(key) {

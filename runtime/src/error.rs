@@ -163,6 +163,15 @@ pub trait HttpError: std::error::Error {
         crate::__private::serialize_default_body(self, serializer)
     }
 
+    /// The members inside the body's envelope, for a type that has one
+    /// (`envelope = ".."`): the derive's `serialize_body` writes the
+    /// envelope around [`Members`](crate::__private::Members), which calls
+    /// this.
+    #[doc(hidden)]
+    fn serialize_members<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize_body(serializer)
+    }
+
     /// Appends the JSON body to `out`. The derive writes it from static,
     /// pre-escaped fragments and the dynamic values only; the default goes
     /// through [`serialize_body`](Self::serialize_body). On error, `out` may

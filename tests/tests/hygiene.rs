@@ -147,6 +147,36 @@ mod no_prelude {
         Own,
     }
 
+    /// Every shape option, with no prelude.
+    #[derive(::std::fmt::Debug, ::thiserror::Error, ::httperror::HttpError)]
+    #[http_error(envelope_array = "errors", status_key = "status", status_as = "string")]
+    #[member("object", "error")]
+    #[member("param", null)]
+    #[member("weight", -1.5)]
+    #[member("big", 18446744073709551615)]
+    pub enum NoPreludeShaped {
+        #[error("bad")]
+        #[status(400)]
+        #[member("retry", false)]
+        Bad {
+            #[payload]
+            maybe: ::core::option::Option<::core::primitive::u8>,
+        },
+    }
+
+    #[derive(::std::fmt::Debug, ::thiserror::Error, ::httperror::HttpError)]
+    #[http_error(skip_message)]
+    pub enum NoPreludeNoMessage {
+        #[error("bad")]
+        #[status(400)]
+        Bad {
+            #[payload]
+            maybe: ::core::option::Option<::core::primitive::u8>,
+            #[payload]
+            last: ::core::primitive::u8,
+        },
+    }
+
     #[derive(::std::fmt::Debug, ::thiserror::Error, ::httperror::HttpError)]
     #[error("struct")]
     #[status(400)]
@@ -205,6 +235,20 @@ fn own_types_named_like_standard_ones() {
         error.to_json(),
         br#"{"message":"version 1.2 with flag true","version":[1,2],"flag":true}"#
     );
+    assert_eq!(serde_json::to_vec(&error.body()).unwrap(), error.to_json());
+}
+
+#[test]
+fn shapes_without_a_prelude() {
+    let error = no_prelude::NoPreludeShaped::Bad { maybe: Some(1) };
+    let expected = br#"{"errors":[{"message":"bad","status":"400","object":"error","param":null,"weight":-1.5,"big":18446744073709551615,"retry":false,"maybe":1}]}"#;
+    assert_eq!(error.to_json(), expected);
+    assert_eq!(serde_json::to_vec(&error.body()).unwrap(), expected);
+    let error = no_prelude::NoPreludeNoMessage::Bad {
+        maybe: None,
+        last: 2,
+    };
+    assert_eq!(error.to_json(), br#"{"last":2}"#);
     assert_eq!(serde_json::to_vec(&error.body()).unwrap(), error.to_json());
 }
 

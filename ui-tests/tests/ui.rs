@@ -12,6 +12,7 @@ fn ui() {
         "message",
         "payload",
         "problem",
+        "shape",
         "status",
         "transparent",
     ] {

@@ -35,6 +35,26 @@ pub fn write_value<T: ?Sized + Serialize>(
     serde_json::to_writer(out, value)
 }
 
+/// Drops the comma at `at`: a body without a head member writes a comma
+/// before each payload member, since which comes first is known only at
+/// run time.
+#[inline]
+pub fn drop_leading_comma(out: &mut Vec<u8>, at: usize) {
+    if out.get(at) == Some(&b',') {
+        out.remove(at);
+    }
+}
+
+/// The members inside a body's envelope, as serde sees them: the derive's
+/// `serialize_body` writes `{"error": Members(self)}`.
+pub struct Members<'a, E: ?Sized>(pub &'a E);
+
+impl<E: ?Sized + crate::HttpError> Serialize for Members<'_, E> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_members(serializer)
+    }
+}
+
 /// Writes into a JSON string's contents, escaping exactly as serde_json
 /// does, so static fragments from the macro and dynamic text read alike.
 struct JsonStr<'a>(&'a mut Vec<u8>);
