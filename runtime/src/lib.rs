@@ -188,7 +188,9 @@
 //! `code_key = ".."` adds the machine code to the body, `rename_all = ".."`
 //! renames payload keys with serde's rules (an explicit `rename` wins). On a
 //! variant or struct: `code = ".."` replaces the machine code, which is
-//! otherwise the variant name in snake_case.
+//! otherwise the variant name in snake_case. Envelopes, fixed members, the
+//! status as a member and bodies without a message are in [Matching an
+//! existing API](#matching-an-existing-api).
 //!
 //! ```
 //! # use httperror::HttpError;
@@ -291,6 +293,163 @@
 //!     response.body().as_ref(),
 //!     br#"{"type":"https://example.com/probs/out-of-credit","title":"Forbidden","status":403,"detail":"Your current balance is 30, but that costs 50.","balance":30,"cost":50}"#,
 //! );
+//! ```
+//!
+//! # Matching an existing API
+//!
+//! An API that already has clients keeps its error format byte for byte.
+//! Besides the keys above, the type declares:
+//!
+//! | declared | body |
+//! | --- | --- |
+//! | `#[http_error(envelope = "error")]` | `{"error": {<members>}}` |
+//! | `#[http_error(envelope_array = "errors")]` | `{"errors": [{<members>}]}` (JSON:API) |
+//! | `#[member("object", "error")]` on the type or a variant | `"object": "error"`: a string, number, bool or `null` |
+//! | `#[member("doc_url", "https://docs.example.com/errors#{code}")]` | a string made from `{code}`, `{status}` or `{reason}` |
+//! | `#[http_error(status_key = "status")]` | `"status": 404` |
+//! | `#[http_error(status_key = "status", status_as = "string")]` | `"status": "404"` (JSON:API) |
+//! | `#[http_error(skip_message)]` | no message member (Flask-RESTX's `ERROR_INCLUDE_MESSAGE = False`) |
+//!
+//! **Member order.** The members the type declares come in the order they
+//! are written, reading its attributes from top to bottom and each
+//! attribute from left to right: `message_key`, `code_key`, `status_key`
+//! and each `#[member]` take their places as written; the message, unless
+//! its key is written or `skip_message` says it has none, comes first.
+//! Then come the variant's own `#[member]`s, then the payload in field
+//! order. A variant's `#[member]` with the key of one of the type's
+//! replaces that member's value in its place. A problem body keeps RFC
+//! 9457's order: `type`, `title`, `status`, `detail`, then the rest.
+//! `to_response()`, `to_json()`, `to_dict()` and [`HttpError::body`] all
+//! follow it.
+//!
+//! Everything but the message and the payload is known at compile time,
+//! so a body without a dynamic part is still a static byte string, and the
+//! others are written from static fragments as the flat body is (see
+//! `BENCHMARKS.md`). The OpenAPI document describes the shape exactly: the
+//! envelope as an object around the members (a list of exactly one for
+//! `envelope_array`), every fixed member `required` with its one value as
+//! a one-item `enum` (JSON Schema's `const`, in the form utoipa's schema
+//! model keeps), and examples in the same shape.
+//!
+//! Stripe's shape: an envelope, a `type` for the whole API that one
+//! variant changes, and a documentation link made from the code.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[http_error(envelope = "error", code_key = "code")]
+//! #[member("type", "invalid_request_error")]
+//! #[member("doc_url", "https://docs.example.com/errors#{code}")]
+//! enum ApiError {
+//!     #[error("No such customer: '{id}'")]
+//!     #[status(404)]
+//!     #[http_error(code = "resource_missing")]
+//!     NoSuchCustomer { #[payload] id: String },
+//!     #[error("database: {0}")]
+//!     #[status(500)]
+//!     #[member("type", "api_error")]
+//!     Database(String),
+//! }
+//!
+//! assert_eq!(
+//!     ApiError::NoSuchCustomer { id: "cus_42".into() }.to_json(),
+//!     br#"{"error":{"message":"No such customer: 'cus_42'","code":"resource_missing","type":"invalid_request_error","doc_url":"https://docs.example.com/errors#resource_missing","id":"cus_42"}}"#,
+//! );
+//! assert_eq!(
+//!     ApiError::Database("timeout".into()).to_json(),
+//!     br#"{"error":{"message":"Internal Server Error","code":"database","type":"api_error","doc_url":"https://docs.example.com/errors#database"}}"#,
+//! );
+//! ```
+//!
+//! JSON:API's error objects: a list, the status as a string first, the
+//! reason phrase as the title, the message as `detail`.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[http_error(envelope_array = "errors", status_key = "status", status_as = "string")]
+//! #[http_error(code_key = "code")]
+//! #[member("title", "{reason}")]
+//! #[http_error(message_key = "detail")]
+//! enum ApiError {
+//!     #[error("article {0} does not exist")]
+//!     #[status(404)]
+//!     NotFound(u64),
+//! }
+//!
+//! assert_eq!(
+//!     ApiError::NotFound(7).to_json(),
+//!     br#"{"errors":[{"status":"404","code":"not_found","title":"Not Found","detail":"article 7 does not exist"}]}"#,
+//! );
+//! ```
+//!
+//! Google's shape: the numeric status under `code`, and a member per
+//! variant.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[http_error(envelope = "error", status_key = "code")]
+//! enum ApiError {
+//!     #[error("Requested entity was not found.")]
+//!     #[status(404)]
+//!     #[member("status", "NOT_FOUND")]
+//!     NotFound,
+//! }
+//!
+//! let response = ApiError::NotFound.to_response();
+//! assert_eq!(
+//!     response.body().as_ref(),
+//!     br#"{"error":{"message":"Requested entity was not found.","code":404,"status":"NOT_FOUND"}}"#,
+//! );
+//! ```
+//!
+//! No message member: the code and the payload, or the payload alone.
+//! The public message stays what [`HttpError::message`] returns, for logs.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[http_error(skip_message, code_key = "error")]
+//! enum ApiError {
+//!     #[error("the name is taken")]
+//!     #[status(409)]
+//!     Taken { #[payload] name: String },
+//! }
+//!
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[http_error(skip_message)]
+//! enum Invalid {
+//!     #[error("invalid input")]
+//!     #[status(422)]
+//!     Field { #[payload] field: Option<String>, #[payload] reason: &'static str },
+//! }
+//!
+//! let taken = ApiError::Taken { name: "ada".into() };
+//! assert_eq!(taken.to_json(), br#"{"error":"taken","name":"ada"}"#);
+//! assert_eq!(taken.message(), "the name is taken");
+//! assert_eq!(
+//!     Invalid::Field { field: None, reason: "too short" }.to_json(),
+//!     br#"{"reason":"too short"}"#,
+//! );
+//! ```
+//!
+//! What does not compile: a `#[member]` under a key the body has already
+//! (the message, code or status key, a payload key after `rename_all`,
+//! another `#[member]` of the same place), an empty key or one with a
+//! control character, a `#[member]` on a 204, 205 or 304, a placeholder
+//! other than `{code}`, `{status}` and `{reason}`, and an envelope or a
+//! status member on a problem type (RFC 9457 fixes its members).
+//!
+//! ```compile_fail
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[member("type", "invalid_request_error")]
+//! enum ApiError {
+//!     #[error("bad")]
+//!     #[status(400)]
+//!     Bad { #[payload] r#type: String }, // payload key "type" collides
+//! }
 //! ```
 //!
 //! # One application error from many: `#[http_error(transparent)]`
@@ -565,7 +724,9 @@
 //! A payload whose `Serialize` fails (a map with non-string keys, a custom
 //! impl returning an error) never panics and never sends half a body: the
 //! response is a plain `500` with `{"message":"Internal Server Error"}` (in
-//! the type's own message key and format), without the error's headers.
+//! the type's own shape: its format, envelope, message and status keys, and
+//! those of its fixed members that do not name `{code}`), without the
+//! error's headers.
 
 //! # Features
 //!

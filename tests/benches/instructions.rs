@@ -13,7 +13,9 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use cases::{App, VARIANTS, WAYS, error, transparent};
+use bytes::Bytes;
+use cases::{App, Enveloped, FixedMembers, Flat, VARIANTS, WAYS, error, shaped, transparent};
+use http::Response;
 
 struct Counting;
 
@@ -40,53 +42,46 @@ static GLOBAL: Counting = Counting;
 const CASE: &str = "HTTPERROR_BENCH_CASE";
 const ITERATIONS: usize = 2000;
 
-/// The ways measured: the three of `cases::WAYS`, and the derive through a
-/// transparent variant.
+/// The ways measured: the three of `cases::WAYS`, the derive through a
+/// transparent variant, and the same values in three body shapes, each
+/// type derived in this crate.
 const TRANSPARENT: &str = "derived, transparent";
+const FLAT: &str = "shape: flat";
+const ENVELOPE: &str = "shape: envelope";
+const FIXED: &str = "shape: fixed members";
+const DERIVED_MORE: [&str; 4] = [TRANSPARENT, FLAT, ENVELOPE, FIXED];
 
-fn run(way: &str, variant: &str, iterations: usize) {
-    if way == TRANSPARENT {
-        let error = App::from(error(variant));
-        std::hint::black_box(transparent(std::hint::black_box(&error)));
-        for _ in 0..iterations {
-            std::hint::black_box(transparent(std::hint::black_box(&error)));
-        }
-        return;
-    }
-    let error = error(variant);
-    let (_, case) = WAYS
-        .iter()
-        .find(|(name, _)| *name == way)
-        .expect("a known way");
-    // One response first, so one-time costs (a thread's scratch buffer, lazy
-    // statics) are not counted as the cost of every response.
-    std::hint::black_box(case(std::hint::black_box(&error)));
+/// `respond` to `error` `iterations` times, after one response first, so
+/// one-time costs (a thread's scratch buffer, lazy statics) are not
+/// counted as the cost of every response; the allocations counted over
+/// them.
+fn repeat<E>(error: E, respond: fn(&E) -> Response<Bytes>, iterations: usize) -> usize {
+    std::hint::black_box(respond(std::hint::black_box(&error)));
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
     for _ in 0..iterations {
-        std::hint::black_box(case(std::hint::black_box(&error)));
+        std::hint::black_box(respond(std::hint::black_box(&error)));
+    }
+    ALLOCATIONS.load(Ordering::Relaxed) - before
+}
+
+fn run(way: &str, variant: &str, iterations: usize) -> usize {
+    match way {
+        TRANSPARENT => repeat(App::from(error(variant)), transparent, iterations),
+        FLAT => repeat(Flat::from(error(variant)), shaped, iterations),
+        ENVELOPE => repeat(Enveloped::from(error(variant)), shaped, iterations),
+        FIXED => repeat(FixedMembers::from(error(variant)), shaped, iterations),
+        _ => {
+            let (_, case) = WAYS
+                .iter()
+                .find(|(name, _)| *name == way)
+                .expect("a known way");
+            repeat(error(variant), *case, iterations)
+        }
     }
 }
 
 fn allocations(way: &str, variant: &str) -> f64 {
-    if way == TRANSPARENT {
-        let error = App::from(error(variant));
-        std::hint::black_box(transparent(&error));
-        let before = ALLOCATIONS.load(Ordering::Relaxed);
-        for _ in 0..1000 {
-            std::hint::black_box(transparent(std::hint::black_box(&error)));
-        }
-        return (ALLOCATIONS.load(Ordering::Relaxed) - before) as f64 / 1000.0;
-    }
-    let error = error(variant);
-    let (_, case) = WAYS
-        .iter()
-        .find(|(name, _)| *name == way)
-        .expect("a known way");
-    std::hint::black_box(case(&error));
-    let before = ALLOCATIONS.load(Ordering::Relaxed);
-    for _ in 0..1000 {
-        std::hint::black_box(case(std::hint::black_box(&error)));
-    }
-    (ALLOCATIONS.load(Ordering::Relaxed) - before) as f64 / 1000.0
+    run(way, variant, 1000) as f64 / 1000.0
 }
 
 /// Instructions callgrind counts for `iterations` responses of one case.
@@ -121,7 +116,7 @@ fn main() {
     println!("| variant | way | instructions / response | allocations / response |");
     println!("| --- | --- | ---: | ---: |");
     for variant in VARIANTS {
-        let ways = WAYS.iter().map(|(way, _)| *way).chain([TRANSPARENT]);
+        let ways = WAYS.iter().map(|(way, _)| *way).chain(DERIVED_MORE);
         for way in ways {
             let instructions = if valgrind {
                 match (

@@ -216,7 +216,21 @@ fn google_style_numeric_status_member_and_per_variant_members() {
         r#"{"error":{"message":"quota exceeded for reads","code":429,"status":"RESOURCE_EXHAUSTED","quota":"reads"}}"#,
     );
     assert_document::<Google>();
-    // Known at compile time, the whole body is static.
+    // Known at compile time, the whole body is one static byte string:
+    // two responses share it, where a written body would be two buffers.
+    let (a, b) = (
+        Google::NotFound.to_response(),
+        Google::NotFound.to_response(),
+    );
+    assert_eq!(a.body().as_ptr(), b.body().as_ptr());
+    let quota = || {
+        Google::Exhausted {
+            quota: "reads".into(),
+        }
+        .to_response()
+    };
+    let (a, b) = (quota(), quota());
+    assert_ne!(a.body().as_ptr(), b.body().as_ptr());
     assert_eq!(
         Google::openapi_responses()["404"]["content"]["application/json"]["schema"]["properties"]["error"]
             ["properties"]["code"],

@@ -181,3 +181,53 @@ fn payload_schemas_come_from_to_schema_and_json_schema() {
         },
     });
 }
+
+/// JSON:API's shape, through utoipa's types.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(envelope_array = "errors", status_key = "status", status_as = "string")]
+#[http_error(code_key = "code")]
+#[member("object", "error")]
+#[member("param", null)]
+#[member("retryable", false)]
+enum Shaped {
+    #[error("gone")]
+    #[status(410)]
+    Gone,
+    #[error("taken")]
+    #[status(409)]
+    Taken,
+    #[error("also taken")]
+    #[status(409)]
+    AlsoTaken {
+        #[payload]
+        name: String,
+    },
+}
+
+#[test]
+fn utoipa_keeps_envelopes_and_fixed_members() {
+    #[utoipa::path(get, path = "/shaped", responses(Shaped))]
+    #[allow(dead_code)]
+    fn shaped() {}
+
+    #[derive(OpenApi)]
+    #[openapi(paths(shaped))]
+    struct Doc;
+
+    let document = serde_json::to_value(Doc::openapi()).unwrap();
+    assert_valid_openapi(&document);
+    let theirs = &document["paths"]["/shaped"]["get"]["responses"];
+    let ours = Shaped::openapi_responses();
+    for status in ["409", "410"] {
+        assert_eq!(
+            theirs[status]["content"], ours[status]["content"],
+            "{status}"
+        );
+    }
+    let errors = &theirs["409"]["content"]["application/json"]["schema"]["properties"]["errors"];
+    assert_eq!(errors["maxItems"], 1);
+    assert_eq!(errors["items"]["discriminator"]["propertyName"], "code");
+    assert_documented(&Shaped::AlsoTaken { name: "a".into() });
+    assert_documented(&Shaped::Taken);
+    assert_documented(&Shaped::Gone);
+}

@@ -184,3 +184,80 @@ pub const WAYS: [(&str, Case); 3] = [
     ("hand-written", hand_written),
     ("common way", common_way),
 ];
+
+/// `StorageError`'s variants, with the same values, in another body shape.
+macro_rules! storage_shape {
+    ($(#[$shape:meta])* $name:ident) => {
+        #[derive(Debug, thiserror::Error, HttpError)]
+        $(#[$shape])*
+        pub enum $name {
+            #[error("file {id} not found")]
+            #[status(404)]
+            NotFound {
+                #[payload]
+                id: String,
+            },
+            #[error("quota exceeded: {used} of {limit} bytes used")]
+            #[status(507)]
+            #[message("quota exceeded: {used} of {limit} bytes used")]
+            QuotaExceeded {
+                #[payload]
+                used: u64,
+                #[payload]
+                limit: u64,
+            },
+            #[error("too many requests")]
+            #[status(TOO_MANY_REQUESTS)]
+            Throttled {
+                #[payload]
+                #[header("retry-after")]
+                retry_after: u32,
+            },
+            #[error("authentication required")]
+            #[status(401)]
+            #[header("www-authenticate", "Bearer")]
+            Unauthorized,
+            #[error("storage backend failed")]
+            #[status(500)]
+            Backend(#[source] std::io::Error),
+        }
+
+        impl From<StorageError> for $name {
+            fn from(error: StorageError) -> Self {
+                match error {
+                    StorageError::NotFound { id } => $name::NotFound { id },
+                    StorageError::QuotaExceeded { used, limit } => {
+                        $name::QuotaExceeded { used, limit }
+                    }
+                    StorageError::Throttled { retry_after } => $name::Throttled { retry_after },
+                    StorageError::Unauthorized => $name::Unauthorized,
+                    StorageError::Backend(source) => $name::Backend(source),
+                }
+            }
+        }
+    };
+}
+
+storage_shape!(
+    /// The flat body, as `StorageError`'s, derived in this crate like the
+    /// other shapes, so the three compare like for like.
+    Flat
+);
+
+storage_shape!(
+    /// `{"error": {"message": .., <payload>}}`.
+    #[http_error(envelope = "error")]
+    Enveloped
+);
+
+storage_shape!(
+    /// The flat body with two fixed members, one made from the code.
+    #[member("object", "error")]
+    #[member("doc_url", "https://docs.example.com/errors#{code}")]
+    FixedMembers
+);
+
+/// `to_response()` of any derived type.
+pub fn shaped<E: HttpError>(error: &E) -> Response<Bytes> {
+    error.to_response()
+}
