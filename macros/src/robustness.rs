@@ -67,8 +67,40 @@ const HTTP_ERROR_ARGS: &[&str] = &[
     "format",
     "rename_all",
     "message_key = \"detail\", message_key = \"other\"",
+    "envelope = \"error\"",
+    "envelope_array = \"errors\"",
+    "envelope = \"error\", envelope_array = \"errors\"",
+    "envelope = \"\"",
+    "status_key = \"status\"",
+    "status_key = \"code\", status_as = \"string\"",
+    "status_as = \"number\"",
+    "status_as = \"text\"",
+    "skip_message",
+    "skip_message = \"x\"",
+    "skip_message, message_key = \"m\"",
     "= \"x\"",
     "a::b = \"c\"",
+];
+
+const MEMBER_ARGS: &[&str] = &[
+    "\"object\", \"error\"",
+    "\"doc\", \"https://d.example.com/#{code}\"",
+    "\"t\", \"{reason} {status} {{x}}\"",
+    "\"x\", \"{id}\"",
+    "\"x\", \"{\"",
+    "\"x\", \"}\"",
+    "\"message\", 1",
+    "\"code\", true",
+    "\"status\", null",
+    "\"type\", -2.5",
+    "\"n\", 18446744073709551616",
+    "\"\", 1",
+    "\"a\\nb\", 1",
+    "\"k\"",
+    "\"k\", x",
+    "\"k\", [1]",
+    "\"k\", 1, 2",
+    "k, 1",
 ];
 
 const TEMPLATES: &[&str] = &[
@@ -214,6 +246,8 @@ fn attribute() -> impl Strategy<Value = String> {
         attr_args(TEMPLATES).prop_map(|a| format!("#[message({a})]")),
         Just("#[message]".to_owned()),
         attr_args(HEADER_ARGS).prop_map(|a| format!("#[header({a})]")),
+        attr_args(MEMBER_ARGS).prop_map(|a| format!("#[member({a})]")),
+        Just("#[member]".to_owned()),
         attr_args(PAYLOAD_ARGS).prop_map(|a| format!("#[payload{a}]")),
         Just("/// doc\n///\n///   more".to_owned()),
         Just("#[doc(hidden)]".to_owned()),
@@ -258,6 +292,7 @@ fn good_attribute() -> impl Strategy<Value = String> {
         "#[http_error(code = \"E\")]",
         "#[message(\"static\")]",
         "#[status(401)] #[header(\"www-authenticate\", \"Bearer\")]",
+        "#[member(\"object\", \"error\")]",
         "/// docs",
         "#[error(\"e\")]",
     ])
@@ -337,6 +372,8 @@ fn input() -> impl Strategy<Value = String> {
         "",
         "#[http_error(code_key = \"code\")]",
         "#[http_error(format = \"problem\")]",
+        "#[http_error(envelope = \"error\", status_key = \"status\")] #[member(\"doc\", \"#{code}\")]",
+        "#[http_error(envelope_array = \"errors\", skip_message)] #[member(\"n\", null)]",
     ]);
     prop_oneof![
         (
@@ -469,6 +506,7 @@ fn every_listed_argument_alone() {
         (HTTP_ERROR_ARGS, |a| format!("#[http_error({a})]")),
         (TEMPLATES, |a| format!("#[message({a})]")),
         (HEADER_ARGS, |a| format!("#[header({a})]")),
+        (MEMBER_ARGS, |a| format!("#[member({a})]")),
         (PAYLOAD_ARGS, |a| format!("#[payload{a}]")),
     ] {
         for arg in list {
