@@ -115,6 +115,9 @@ pub struct Container {
     pub order: Vec<Slot>,
     /// The type's own `#[member]`s.
     pub members: Vec<FixedMember>,
+    /// `rfc9110_deviation = ".."`: a required header the type's variants
+    /// answer without.
+    pub deviations: Vec<LitStr>,
 }
 
 impl Container {
@@ -145,6 +148,8 @@ pub struct VariantAttrs<'a> {
     pub transparent: Option<Span>,
     /// The variant's own `#[member]`s (a struct's are the type's).
     pub members: Vec<FixedMember>,
+    /// The variant's own `rfc9110_deviation`s (a struct's are the type's).
+    pub deviations: Vec<LitStr>,
 }
 
 impl Default for VariantAttrs<'_> {
@@ -157,6 +162,7 @@ impl Default for VariantAttrs<'_> {
             code: None,
             transparent: None,
             members: Vec::new(),
+            deviations: Vec::new(),
         }
     }
 }
@@ -187,7 +193,7 @@ impl Position {
     fn allows(self, key: HttpErrorKey) -> bool {
         match self {
             Position::Enum => key.of_type(),
-            Position::Variant => !key.of_type(),
+            Position::Variant => key.of_variant(),
             Position::Struct => true,
         }
     }
@@ -216,12 +222,13 @@ enum HttpErrorKey {
     StatusKey,
     StatusAs,
     SkipMessage,
+    Rfc9110Deviation,
     Code,
     Transparent,
 }
 
 impl HttpErrorKey {
-    const ALL: [HttpErrorKey; 12] = [
+    const ALL: [HttpErrorKey; 13] = [
         HttpErrorKey::MessageKey,
         HttpErrorKey::CodeKey,
         HttpErrorKey::RenameAll,
@@ -232,6 +239,7 @@ impl HttpErrorKey {
         HttpErrorKey::StatusKey,
         HttpErrorKey::StatusAs,
         HttpErrorKey::SkipMessage,
+        HttpErrorKey::Rfc9110Deviation,
         HttpErrorKey::Code,
         HttpErrorKey::Transparent,
     ];
@@ -248,6 +256,7 @@ impl HttpErrorKey {
             HttpErrorKey::StatusKey => "status_key",
             HttpErrorKey::StatusAs => "status_as",
             HttpErrorKey::SkipMessage => "skip_message",
+            HttpErrorKey::Rfc9110Deviation => "rfc9110_deviation",
             HttpErrorKey::Code => "code",
             HttpErrorKey::Transparent => "transparent",
         }
@@ -261,6 +270,14 @@ impl HttpErrorKey {
     /// variant (a struct takes both).
     fn of_type(self) -> bool {
         !matches!(self, HttpErrorKey::Code | HttpErrorKey::Transparent)
+    }
+
+    /// Whether the key may stand on a variant.
+    fn of_variant(self) -> bool {
+        matches!(
+            self,
+            HttpErrorKey::Code | HttpErrorKey::Transparent | HttpErrorKey::Rfc9110Deviation
+        )
     }
 }
 
@@ -1024,6 +1041,33 @@ fn http_error(
                         )
                     })?;
                 container.status_as.replace((status_as, lit)).is_some()
+            }
+            HttpErrorKey::Rfc9110Deviation => {
+                let value = lit.value();
+                let names = crate::valid::REQUIRED_HEADERS
+                    .iter()
+                    .map(|&(_, name, ..)| name);
+                if !names.clone().any(|name| name == value) {
+                    let list = names
+                        .map(|n| format!("\"{n}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    return Err(syn::Error::new(
+                        lit.span(),
+                        format!(
+                            "rfc9110_deviation names a header RFC 9110 requires and this API \
+                             answers without: one of {list}"
+                        ),
+                    ));
+                }
+                let list = if position == Position::Variant {
+                    &mut own.deviations
+                } else {
+                    &mut container.deviations
+                };
+                let duplicate = list.iter().any(|l| l.value() == value);
+                list.push(lit);
+                duplicate
             }
             HttpErrorKey::Code => own.code.replace(lit).is_some(),
             HttpErrorKey::Transparent | HttpErrorKey::SkipMessage => false,

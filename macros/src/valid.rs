@@ -322,6 +322,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         .filter_map(|variant| check_transparent(cx, variant))
         .collect();
     code_clashes(cx, &own);
+    unused_deviations(cx, input, &variants);
     generic_transparent(cx, input, &variants, &transparent);
     transparent_struct_options(cx, input);
     let internal_error = keys
@@ -423,6 +424,62 @@ fn type_key_clashes(cx: &Ctxt, container: &crate::attr::Container, keys: &Keys) 
                 ),
             ),
             None => seen.push((key.clone(), format!("the key of #[member(\"{key}\", ..)]"))),
+        }
+    }
+}
+
+/// Whether `v` answers without a header RFC 9110 requires of its status,
+/// and which.
+fn missing_required(v: &Resolved) -> Option<&'static str> {
+    let &(_, name, ..) = REQUIRED_HEADERS
+        .iter()
+        .find(|&&(code, ..)| code == v.status)?;
+    (!v.headers.iter().any(|h| h.name == name)).then_some(name)
+}
+
+/// A deviation declared where no variant answers without that header: a
+/// stale opt-out would hide the next real omission.
+fn unused_deviations(cx: &Ctxt, input: &Input, variants: &[Resolved]) {
+    let missing: Vec<(&syn::Ident, &str)> = variants
+        .iter()
+        .filter_map(|v| Some((v.ident, missing_required(v)?)))
+        .collect();
+    let message = |lit: &syn::LitStr, whom: String| {
+        let name = lit.value();
+        let code = REQUIRED_HEADERS
+            .iter()
+            .find(|&&(_, n, ..)| n == name)
+            .map_or(0, |&(code, ..)| code);
+        format!(
+            "{whom} a {code} that answers without `{name}`: the deviation from RFC 9110 has \
+             nothing to excuse; remove rfc9110_deviation = \"{name}\""
+        )
+    };
+    // A variant whose status is wrong is reported already: what it would
+    // answer is unknown.
+    let resolved = |variant: &Variant| variants.iter().any(|v| v.ident == variant.ident);
+    let own = input
+        .variants
+        .iter()
+        .filter(|v| v.attrs.transparent.is_none());
+    if own.clone().all(resolved) {
+        for lit in &input.container.deviations {
+            if !missing.iter().any(|&(_, name)| lit.value() == name) {
+                cx.error_spanned_by(
+                    lit,
+                    message(lit, format!("no variant of `{}` is", input.original.ident)),
+                );
+            }
+        }
+    }
+    for variant in own.filter(|v| resolved(v)) {
+        for lit in &variant.attrs.deviations {
+            let used = missing
+                .iter()
+                .any(|&(ident, name)| ident == variant.ident && lit.value() == name);
+            if !used {
+                cx.error_spanned_by(lit, message(lit, format!("`{}` is not", variant.ident)));
+            }
         }
     }
 }
@@ -1076,7 +1133,7 @@ fn headers<'a>(variant: &'a Variant<'a>) -> Vec<Header<'a>> {
 
 /// RFC 9110's MUSTs: the header a status cannot be sent without, with the
 /// section that says so and a typical value.
-const REQUIRED_HEADERS: &[(u16, &str, &str, &str)] = &[
+pub const REQUIRED_HEADERS: &[(u16, &str, &str, &str)] = &[
     (401, "www-authenticate", "§11.6.1", "Bearer"),
     (405, "allow", "§10.2.1", "GET, HEAD"),
     (
@@ -1110,6 +1167,10 @@ fn required_headers(
     if written.contains(&name) {
         return;
     }
+    let deviates = |list: &[syn::LitStr]| list.iter().any(|lit| lit.value() == name);
+    if deviates(&variant.attrs.deviations) || deviates(&input.container.deviations) {
+        return;
+    }
     let near = crate::suggest::closest(name, written.iter().copied());
     let example = example.replace('"', "\\\"");
     let near = near
@@ -1118,7 +1179,8 @@ fn required_headers(
     let message = format!(
         "a {code} response must send `{name}` (RFC 9110 {section}){near}: add \
          #[header(\"{name}\", \"{example}\")] to `{variant}`, or #[header(\"{name}\")] on \
-         a field whose Display is the value",
+         a field whose Display is the value; an API that has always answered without it \
+         can say so with #[http_error(rfc9110_deviation = \"{name}\")]",
         variant = variant.ident,
     );
     if variant.attrs.status.is_written() || !input.is_enum {

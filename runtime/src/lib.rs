@@ -226,6 +226,29 @@
 //! a 405 without `allow`, a 407 without `proxy-authenticate` does not
 //! compile.
 //!
+//! An API that has always answered without one of them, and whose
+//! clients rely on it, names the deviation from RFC 9110 explicitly, on the
+//! type or on one variant: `#[http_error(rfc9110_deviation =
+//! "www-authenticate")]` (or `"allow"`, `"proxy-authenticate"`). Strict
+//! stays the default, the name is easy to grep for, and a deviation that
+//! excuses nothing (no variant answers that status without that header)
+//! does not compile. The OpenAPI document shows what is sent: no header.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[http_error(rfc9110_deviation = "www-authenticate")]
+//! enum LegacyError {
+//!     #[error("login required")]
+//!     #[status(401)]
+//!     LoginRequired,
+//! }
+//!
+//! let response = LegacyError::LoginRequired.to_response();
+//! assert_eq!(response.status(), 401);
+//! assert!(response.headers().get("www-authenticate").is_none());
+//! ```
+//!
 //! ```
 //! # use httperror::HttpError;
 //! #[derive(Debug, thiserror::Error, HttpError)]

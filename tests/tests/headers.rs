@@ -1,6 +1,8 @@
 //! `#[header]`: fixed values on variants, dynamic values from fields, and
 //! dynamic values that are not valid header values dropped, never injected.
 
+mod support;
+
 use httperror::HttpError;
 use httperror_tests::StorageError;
 
@@ -185,4 +187,40 @@ fn struct_and_generic_headers() {
         response.body().as_ref(),
         br#"{"message":"Service Unavailable"}"#
     );
+}
+
+/// An API that has always answered 401 without `WWW-Authenticate` says so,
+/// per type or per variant, and answers exactly that; the document does
+/// not claim the header either.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(rfc9110_deviation = "www-authenticate")]
+enum Legacy {
+    #[error("login required")]
+    #[status(401)]
+    LoginRequired,
+    #[error("method not allowed")]
+    #[status(405)]
+    #[http_error(rfc9110_deviation = "allow")]
+    WrongMethod,
+    #[error("token expired")]
+    #[status(401)]
+    #[header("www-authenticate", "Bearer error=\"invalid_token\"")]
+    Expired,
+}
+
+#[test]
+fn a_named_deviation_answers_without_the_required_header() {
+    for error in [Legacy::LoginRequired, Legacy::WrongMethod] {
+        let response = error.to_response();
+        assert!(response.headers().get("www-authenticate").is_none());
+        assert!(response.headers().get("allow").is_none());
+        support::assert_documented(&error);
+    }
+    assert_eq!(
+        Legacy::Expired.to_response().headers()["www-authenticate"],
+        "Bearer error=\"invalid_token\""
+    );
+    let responses = Legacy::openapi_responses();
+    assert_eq!(responses["401"]["headers"]["www-authenticate"]["required"], false);
+    assert!(responses["405"].get("headers").is_none());
 }
