@@ -53,10 +53,16 @@ pub enum Format {
     Json,
     /// RFC 9457 problem details: `application/problem+json`.
     Problem,
+    /// The public message alone: `text/plain; charset=utf-8`.
+    Text,
 }
 
 impl Format {
-    const NAMES: &[(&str, Format)] = &[("json", Format::Json), ("problem", Format::Problem)];
+    const NAMES: &[(&str, Format)] = &[
+        ("json", Format::Json),
+        ("problem", Format::Problem),
+        ("text", Format::Text),
+    ];
 }
 
 /// How `status_key` writes the status: `404` or `"404"` (JSON:API).
@@ -124,6 +130,10 @@ impl Container {
     pub fn problem(&self) -> bool {
         self.format == Some(Format::Problem)
     }
+
+    pub fn text(&self) -> bool {
+        self.format == Some(Format::Text)
+    }
 }
 
 /// `#[header(..)]`: with a fixed value on a variant or struct, without one
@@ -150,6 +160,8 @@ pub struct VariantAttrs<'a> {
     pub members: Vec<FixedMember>,
     /// The variant's own `rfc9110_deviation`s (a struct's are the type's).
     pub deviations: Vec<LitStr>,
+    /// `format = "text"` on a variant: its body is its message alone.
+    pub text: Option<Span>,
 }
 
 impl Default for VariantAttrs<'_> {
@@ -163,6 +175,7 @@ impl Default for VariantAttrs<'_> {
             transparent: None,
             members: Vec::new(),
             deviations: Vec::new(),
+            text: None,
         }
     }
 }
@@ -276,7 +289,10 @@ impl HttpErrorKey {
     fn of_variant(self) -> bool {
         matches!(
             self,
-            HttpErrorKey::Code | HttpErrorKey::Transparent | HttpErrorKey::Rfc9110Deviation
+            HttpErrorKey::Code
+                | HttpErrorKey::Transparent
+                | HttpErrorKey::Rfc9110Deviation
+                | HttpErrorKey::Format
         )
     }
 }
@@ -1077,7 +1093,19 @@ fn http_error(
                     .find(|(name, _)| *name == lit.value())
                     .map(|&(_, format)| format)
                     .ok_or_else(|| unknown_format(&lit))?;
-                container.format.replace(format).is_some()
+                if position == Position::Variant {
+                    if format != Format::Text {
+                        return Err(syn::Error::new(
+                            lit.span(),
+                            "a variant's format can only be \"text\" (its message alone, as \
+                             text/plain); the JSON format is the type's: put \
+                             #[http_error(format = \"..\")] on the enum",
+                        ));
+                    }
+                    own.text.replace(lit.span()).is_some()
+                } else {
+                    container.format.replace(format).is_some()
+                }
             }
             HttpErrorKey::RenameAll => {
                 let rule =
@@ -1099,8 +1127,8 @@ fn unknown_format(lit: &LitStr) -> syn::Error {
     syn::Error::new(
         lit.span(),
         format!(
-            "unknown format \"{}\": expected \"json\" (the default, Flask's to_dict shape) or \
-             \"problem\" (RFC 9457)",
+            "unknown format \"{}\": expected \"json\" (the default, Flask's to_dict shape), \
+             \"problem\" (RFC 9457) or \"text\" (the message alone, as text/plain)",
             lit.value()
         ),
     )

@@ -86,7 +86,7 @@ pub(crate) fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, Token
             },
         );
     }
-    let Some(envelope) = &model.envelope else {
+    let Some(envelope) = model.envelope.as_ref().filter(|_| !v.text) else {
         return serialize_members(v);
     };
     let key = &envelope.key;
@@ -110,6 +110,15 @@ pub(crate) fn serialize_body(model: &Model, v: &Resolved) -> (TokenStream, Token
 /// written to `__serializer`.
 pub(crate) fn serialize_members(v: &Resolved) -> (TokenStream, TokenStream) {
     let serde = quote!(::httperror::__private::serde);
+    if v.text {
+        let body = quote! {
+            #serde::Serializer::serialize_str(
+                __serializer,
+                &::httperror::HttpError::message(self),
+            )
+        };
+        return (TokenStream::new(), body);
+    }
     let mut entries: Vec<TokenStream> = v
         .head
         .iter()
@@ -213,6 +222,9 @@ pub(crate) fn serialize_payload(v: &Resolved) -> (TokenStream, TokenStream) {
 /// The body of a plain 500, in this type's shape, for a payload that
 /// fails to serialize.
 pub(crate) fn internal_error_body(model: &Model) -> String {
+    if model.text {
+        return String::from_utf8_lossy(crate::expand::TEXT_INTERNAL_ERROR).into_owned();
+    }
     object_text(model.envelope.as_ref(), &model.internal_error)
 }
 
@@ -253,6 +265,9 @@ enum Segment {
 }
 
 fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
+    if v.text {
+        return text_segments(v);
+    }
     let mut segments = Vec::new();
     let (open, close) = Envelope::text(model.envelope.as_ref());
     let mut text = open.clone();
@@ -268,6 +283,17 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
         }
     }
     payload_segments(v, text, close, open.len(), segments)
+}
+
+/// A text/plain body: the message as it is, no JSON.
+fn text_segments(v: &Resolved) -> Vec<Segment> {
+    if let Message::Static(text) = &v.message {
+        return vec![Segment::Static(text.clone())];
+    }
+    let args = format_args(v).unwrap_or_else(|| quote!(::core::format_args!("{}", self)));
+    vec![Segment::Code(quote! {
+        ::httperror::__private::write_text(__out, #args)?;
+    })]
 }
 
 /// The public message as a JSON string: static text where it is known,
@@ -447,6 +473,9 @@ fn byte_str(text: &str) -> LitByteStr {
 }
 
 fn body_bindings(v: &Resolved) -> TokenStream {
+    if v.text {
+        return template_bindings(v);
+    }
     let mut members: Vec<&Member> = match (&v.message, compiled_message(v)) {
         (_, Some((_, args))) => args.iter().map(|a| &a.member).collect(),
         (Message::Template { args, .. }, None) => args.iter().map(|a| &a.member).collect(),

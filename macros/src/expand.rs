@@ -11,6 +11,12 @@ use crate::status;
 use crate::valid::Model;
 use crate::{body, headers};
 
+/// The media type of a text/plain body.
+pub const TEXT: &str = "text/plain; charset=utf-8";
+
+/// The plain 500 of a text/plain body, for a `Display` that fails.
+pub const TEXT_INTERNAL_ERROR: &[u8] = b"Internal Server Error";
+
 pub fn impl_http_error(model: &Model) -> TokenStream {
     let ident = &model.input.ident;
     let (impl_generics, ty_generics, _) = model.input.generics.split_for_impl();
@@ -86,40 +92,51 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         delegate("json_body", quote!()),
     );
     let headers = headers::headers_fns(model);
-    let problem = model.problem.then(|| {
+    let content_type = if model.problem {
+        Some("application/problem+json")
+    } else if model.text {
+        Some(TEXT)
+    } else {
+        None
+    };
+    let content_type = content_type.map(|content_type| {
         quote! {
-            const CONTENT_TYPE: &'static ::core::primitive::str = "application/problem+json";
+            const CONTENT_TYPE: &'static ::core::primitive::str = #content_type;
         }
     });
     let internal_error_body = LitByteStr::new(
         body::internal_error_body(model).as_bytes(),
         Span::call_site(),
     );
-    // A transparent variant's media type and plain 500 are its field's.
-    let per_value = (!model.transparent.is_empty()).then(|| {
+    // A transparent variant's media type and plain 500 are its field's; a
+    // text variant's, text.
+    let mixed_text = !model.text && model.variants.iter().any(|v| v.text);
+    let text_internal_error = LitByteStr::new(TEXT_INTERNAL_ERROR, Span::call_site());
+    let per_value = (!model.transparent.is_empty() || mixed_text).then(|| {
         let content_type_arms = arms(
             model,
-            |_| {
+            |v| {
+                let content_type = if v.text && !model.text {
+                    quote!(#TEXT)
+                } else {
+                    quote!(<Self as ::httperror::HttpError>::CONTENT_TYPE)
+                };
                 (
                     TokenStream::new(),
-                    quote!(
-                        const {
-                            ::httperror::__private::HeaderValue::from_static(
-                                <Self as ::httperror::HttpError>::CONTENT_TYPE,
-                            )
-                        }
-                    ),
+                    quote!(const { ::httperror::__private::HeaderValue::from_static(#content_type) }),
                 )
             },
             delegate("content_type", quote!()),
         );
         let internal_arms = arms(
             model,
-            |_| {
-                (
-                    TokenStream::new(),
-                    quote!(<Self as ::httperror::HttpError>::INTERNAL_ERROR_BODY),
-                )
+            |v| {
+                let body = if v.text && !model.text {
+                    quote!(#text_internal_error)
+                } else {
+                    quote!(<Self as ::httperror::HttpError>::INTERNAL_ERROR_BODY)
+                };
+                (TokenStream::new(), body)
             },
             delegate("internal_error_body", quote!()),
         );
@@ -151,7 +168,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         impl #impl_generics ::httperror::HttpError for #ident #ty_generics #where_clause {
             const STATUS_CODES: &'static [::core::primitive::u16] = #status_codes;
             const CODES: &'static [(&'static ::core::primitive::str, ::core::primitive::u16)] = #codes;
-            #problem
+            #content_type
             const INTERNAL_ERROR_BODY: &'static [::core::primitive::u8] = #internal_error_body;
 
             // The hot methods are small matches over the variants: inlined

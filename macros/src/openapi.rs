@@ -111,11 +111,49 @@ fn headers<'a>(variants: &[&'a Resolved<'a>], schemas: &mut Schemas<'a>) -> Opti
     Some(Json::Obj(headers))
 }
 
+/// The media types a status answers with: the type's JSON format for its
+/// JSON variants, `text/plain` for its text ones.
 fn content<'a>(
     model: &'a Model<'a>,
     variants: &[&'a Resolved<'a>],
     schemas: &mut Schemas<'a>,
 ) -> Json {
+    let (text, json): (Vec<&Resolved>, Vec<&Resolved>) = variants.iter().partition(|v| v.text);
+    let mut content = Vec::new();
+    if !json.is_empty() {
+        content.push(json_content(model, &json, schemas));
+    }
+    if !text.is_empty() {
+        content.push(("text/plain".to_owned(), text_media(&text)));
+    }
+    Json::Obj(content)
+}
+
+/// A text/plain body: a string, the message; examples where it is known.
+fn text_media(variants: &[&Resolved]) -> Json {
+    let mut media = Json::obj([("schema", schema::string())]);
+    let examples: Vec<(String, Json)> = variants
+        .iter()
+        .filter_map(|v| {
+            let summary = Json::str(v.ident.to_string());
+            let value = Json::Str(message_example(v)?);
+            Some((
+                v.code.clone(),
+                Json::obj([("summary", summary), ("value", value)]),
+            ))
+        })
+        .collect();
+    if !examples.is_empty() {
+        media.set("examples", Json::Obj(examples));
+    }
+    media
+}
+
+fn json_content<'a>(
+    model: &'a Model<'a>,
+    variants: &[&'a Resolved<'a>],
+    schemas: &mut Schemas<'a>,
+) -> (String, Json) {
     let media_type = if model.problem {
         "application/problem+json"
     } else {
@@ -162,7 +200,7 @@ fn content<'a>(
     if !examples.is_empty() {
         media.set("examples", Json::Obj(examples));
     }
-    Json::Obj(vec![(media_type.to_owned(), media)])
+    (media_type.to_owned(), media)
 }
 
 fn variant_schema<'a>(
@@ -287,12 +325,17 @@ fn render(v: &Resolved, template: &Template) -> Option<String> {
 /// The body, where it is known at compile time: a static message (or a
 /// template over fields with examples), every payload field with an
 /// example (an `Option` without one is left out, as `None` would be).
+/// The public message, where it is known at compile time.
+fn message_example(v: &Resolved) -> Option<String> {
+    match &v.message {
+        Message::Static(text) => Some(text.clone()),
+        Message::Template { template, .. } => render(v, template),
+        Message::Display { .. } => render(v, v.display?),
+    }
+}
+
 fn example(model: &Model, v: &Resolved) -> Option<Json> {
-    let message = match &v.message {
-        Message::Static(text) => text.clone(),
-        Message::Template { template, .. } => render(v, template)?,
-        Message::Display { .. } => render(v, v.display?)?,
-    };
+    let message = message_example(v)?;
     let mut body: Vec<(String, Json)> = v
         .head
         .iter()

@@ -20,6 +20,8 @@ pub struct Model<'a> {
     pub code_key: Option<String>,
     /// `format = "problem"`.
     pub problem: bool,
+    /// `format = "text"` on the type: every body is its message alone.
+    pub text: bool,
     /// The key the members go under, and whether as a one-item list.
     pub envelope: Option<Envelope>,
     /// The members of the plain 500 that replaces a body whose payload
@@ -81,6 +83,8 @@ pub struct Resolved<'a> {
     pub head: Vec<(String, Head)>,
     /// 1xx, 204, 205, 304: no body at all.
     pub no_body: bool,
+    /// `format = "text"`: the message alone, as `text/plain`.
+    pub text: bool,
     /// The names a flattened payload may not write, known at compile time:
     /// the crate's own members (message, code, every problem member) and
     /// this variant's explicit payload keys. Empty without a flattened
@@ -338,6 +342,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         is_enum: input.is_enum,
         code_key: keys.code,
         problem,
+        text: container.text(),
         envelope: container.envelope.as_ref().map(|e| Envelope {
             key: e.key.value(),
             array: e.array,
@@ -350,6 +355,30 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
 
 /// The options that shape the body, against each other and the format.
 fn shape_options(cx: &Ctxt, container: &crate::attr::Container, problem: bool) {
+    if container.text() {
+        let why = "with format = \"text\", a body is the message alone";
+        for (name, lit) in [
+            ("message_key", &container.message_key),
+            ("code_key", &container.code_key),
+            ("status_key", &container.status_key),
+            ("type_base", &container.type_base),
+            (
+                "envelope",
+                &container.envelope.as_ref().map(|e| e.key.clone()),
+            ),
+        ] {
+            if let Some(lit) = lit {
+                cx.error_spanned_by(lit, format!("{why}; remove `{name}`"));
+            }
+        }
+        if let Some(span) = container.skip_message {
+            cx.error_at(span, format!("{why}; remove `skip_message`"));
+        }
+        for member in &container.members {
+            cx.error_spanned_by(&member.key, format!("{why}; remove #[member]"));
+        }
+        return;
+    }
     if problem {
         let why = "with format = \"problem\", RFC 9457 fixes the body's members";
         if let Some(envelope) = &container.envelope {
@@ -659,10 +688,14 @@ fn resolve<'a>(
             );
         }
     }
+    let text = variant.attrs.text.is_some() || input.container.text();
+    if text {
+        text_variant(cx, input, variant);
+    }
     if input.is_enum {
         variant_key_clashes(cx, keys, variant);
     }
-    let head = if no_body.is_some() {
+    let head = if no_body.is_some() || text {
         Vec::new()
     } else {
         keys.head(
@@ -730,8 +763,45 @@ fn resolve<'a>(
         headers,
         head,
         no_body: no_body.is_some(),
+        text,
         reserved,
     })
+}
+
+/// A text/plain variant's body is its message: nothing else can go in.
+fn text_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
+    let why = "a text/plain body is the message alone";
+    for field in &variant.fields {
+        if let Some(payload) = &field.attrs.payload {
+            cx.error_spanned_by(
+                payload.attr,
+                format!(
+                    "{why}: a payload has nowhere to go; remove #[payload], or answer JSON \
+                     (remove format = \"text\")"
+                ),
+            );
+        }
+    }
+    // A text type's own members are reported with its other options.
+    let members: &[crate::attr::FixedMember] = if input.is_enum {
+        &variant.attrs.members
+    } else if input.container.text() {
+        &[]
+    } else {
+        &input.container.members
+    };
+    for member in members {
+        cx.error_spanned_by(&member.key, format!("{why}; remove #[member]"));
+    }
+    if let (Some(span), Some(format)) = (variant.attrs.text, input.container.format)
+        && input.is_enum
+        && format == crate::attr::Format::Text
+    {
+        cx.error_at(
+            span,
+            "the enum's format is \"text\" already; remove format = \"text\" here",
+        );
+    }
 }
 
 /// A variant's `#[member]` under a key its body has already: the message,

@@ -214,7 +214,9 @@ pub trait HttpError: std::error::Error {
         }
         match self.serialize_body(serde_json::value::Serializer) {
             Ok(Value::Object(map)) => map,
-            _ => match serde_json::from_slice(self.internal_error_body()) {
+            // A text/plain body is no object.
+            Ok(_) => Map::new(),
+            Err(_) => match serde_json::from_slice(self.internal_error_body()) {
                 Ok(Value::Object(map)) => map,
                 _ => Map::new(),
             },

@@ -457,6 +457,34 @@
 //! );
 //! ```
 //!
+//! Plain text: `#[http_error(format = "text")]` on a variant (or on the
+//! type, for all of them) answers the public message alone, as
+//! `text/plain; charset=utf-8`, under the same message rules (a 5xx shows
+//! its reason phrase unless a message was written for it). The document
+//! lists `text/plain` with a string schema for its status, beside the JSON
+//! media type where other variants answer JSON. `to_json()` and
+//! [`HttpError::body`] give the text, `to_dict()` is empty (a text body is
+//! no object); `#[payload]` and `#[member]` on such a variant do not
+//! compile.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum ApiError {
+//!     #[error("file {id} not found")]
+//!     #[status(404)]
+//!     NotFound { #[payload] id: String },
+//!     #[error("the v1 endpoint is gone; use /v2/{0}")]
+//!     #[status(410)]
+//!     #[http_error(format = "text")]
+//!     Gone(String),
+//! }
+//!
+//! let response = ApiError::Gone("files".into()).to_response();
+//! assert_eq!(response.headers()["content-type"], "text/plain; charset=utf-8");
+//! assert_eq!(response.body().as_ref(), b"the v1 endpoint is gone; use /v2/files");
+//! ```
+//!
 //! What does not compile: a `#[member]` under a key the body has already
 //! (the message, code or status key, a payload key after `rename_all`,
 //! another `#[member]` of the same place), an empty key or one with a

@@ -221,6 +221,9 @@ fn a_named_deviation_answers_without_the_required_header() {
         "Bearer error=\"invalid_token\""
     );
     let responses = Legacy::openapi_responses();
-    assert_eq!(responses["401"]["headers"]["www-authenticate"]["required"], false);
+    assert_eq!(
+        responses["401"]["headers"]["www-authenticate"]["required"],
+        false
+    );
     assert!(responses["405"].get("headers").is_none());
 }

@@ -35,6 +35,29 @@ pub fn write_value<T: ?Sized + Serialize>(
     serde_json::to_writer(out, value)
 }
 
+/// Writes a text/plain body: the formatted text as it is.
+pub fn write_text(out: &mut Vec<u8>, args: fmt::Arguments<'_>) -> Result<(), serde_json::Error> {
+    match args.as_str() {
+        Some(text) => {
+            out.extend_from_slice(text.as_bytes());
+            Ok(())
+        }
+        None => fmt::Write::write_fmt(&mut Text(out), args)
+            .map_err(|_| serde_json::Error::custom("a Display implementation returned an error")),
+    }
+}
+
+/// Writes formatted text as it is (`std::io::Write::write_fmt` would
+/// panic on a `Display` that fails).
+struct Text<'a>(&'a mut Vec<u8>);
+
+impl fmt::Write for Text<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
 /// Drops the comma at `at`: a body without a head member writes a comma
 /// before each payload member, since which comes first is known only at
 /// run time.
