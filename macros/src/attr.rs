@@ -538,11 +538,12 @@ fn parse_member(cx: &Ctxt, attr: &Attribute) -> Option<FixedMember> {
         return None;
     };
     let parsed = list.parse_args_with(|input: ParseStream| {
-        let key: LitStr = input.parse()?;
+        let expected = |err: syn::Error| syn::Error::new(err.span(), EXPECTED);
+        let key: LitStr = input.parse().map_err(expected)?;
         if input.is_empty() {
             return Ok((key, None, Span::call_site()));
         }
-        input.parse::<Token![,]>()?;
+        input.parse::<Token![,]>().map_err(expected)?;
         let span = input.span();
         let value = if input.peek(syn::Ident) {
             let ident: syn::Ident = input.parse()?;
@@ -558,10 +559,14 @@ fn parse_member(cx: &Ctxt, attr: &Attribute) -> Option<FixedMember> {
             Json::Null
         } else {
             parse_example(input).map_err(|err| {
-                syn::Error::new(
-                    err.span(),
-                    "a member's value is a literal: a string, a number, a bool or null",
-                )
+                if err.to_string().starts_with("an example") {
+                    syn::Error::new(
+                        err.span(),
+                        "a member's value is a literal: a string, a number, a bool or null",
+                    )
+                } else {
+                    err
+                }
             })?
         };
         input.parse::<Option<Token![,]>>()?;
@@ -573,12 +578,7 @@ fn parse_member(cx: &Ctxt, attr: &Attribute) -> Option<FixedMember> {
     let (key, value, span) = match parsed {
         Ok(parsed) => parsed,
         Err(err) => {
-            let message = if err.to_string().starts_with("expected") {
-                EXPECTED.to_owned()
-            } else {
-                err.to_string()
-            };
-            cx.push(syn::Error::new(err.span(), message));
+            cx.push(err);
             return None;
         }
     };
@@ -598,7 +598,7 @@ fn parse_member(cx: &Ctxt, attr: &Attribute) -> Option<FixedMember> {
         return None;
     };
     if let Json::Str(text) = &value
-        && let Err(message) = fill_member(text, "", 0, "")
+        && let Err(message) = fill_member(text, Some(""), 0, "")
     {
         cx.error_at(span, message);
         return None;
@@ -607,9 +607,15 @@ fn parse_member(cx: &Ctxt, attr: &Attribute) -> Option<FixedMember> {
 }
 
 /// A fixed member's text with `{code}`, `{status}` and `{reason}` filled
-/// in (`{{` and `}}` stand for braces); the reason it cannot be, for any
-/// other placeholder.
-pub fn fill_member(text: &str, code: &str, status: u16, reason: &str) -> Result<String, String> {
+/// in (`{{` and `}}` stand for braces); `None` where it names `{code}` and
+/// there is none (the plain 500); the reason it cannot be, for any other
+/// placeholder.
+pub fn fill_member(
+    text: &str,
+    code: Option<&str>,
+    status: u16,
+    reason: &str,
+) -> Result<Option<String>, String> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find(['{', '}']) {
@@ -628,21 +634,24 @@ pub fn fill_member(text: &str, code: &str, status: u16, reason: &str) -> Result<
             return Err("an unclosed `{` in a member's value: write `{{` for a brace".to_owned());
         };
         match &rest[..end] {
-            "code" => out.push_str(code),
+            "code" => match code {
+                Some(code) => out.push_str(code),
+                None => return Ok(None),
+            },
             "status" => out.push_str(&status.to_string()),
             "reason" => out.push_str(reason),
             other => {
                 return Err(format!(
                     "`{{{other}}}` in a member's value: a fixed member can name `{{code}}`, \
-                     `{{status}}` and `{{reason}}`; a field's value goes into the body with \
-                     #[payload]"
+                     `{{status}}` and `{{reason}}` (write `{{{{` and `}}}}` for braces); a \
+                     field's value goes into the body with #[payload]"
                 ));
             }
         }
         rest = &rest[end + 1..];
     }
     out.push_str(rest);
-    Ok(out)
+    Ok(Some(out))
 }
 
 /// A body member's key: a non-empty line of text.
@@ -925,7 +934,10 @@ fn parse_payload<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Payload<'a>> {
     Some(payload)
 }
 
-/// A literal as JSON: `"f-42"`, `10`, `-1.5`, `true`.
+/// A literal as JSON: `"f-42"`, `10`, `-1.5`, `true`. A number is written
+/// as serde_json writes the value it holds (`1e3` is `1000.0`, `-0` is
+/// `0`), so every path to the body writes the same text; one that no
+/// `i64`, `u64` or finite `f64` holds is refused.
 fn parse_example(input: ParseStream) -> syn::Result<Json> {
     let negative = input.parse::<Option<Token![-]>>()?.is_some();
     let lit: syn::Lit = input.parse().map_err(|err| {
@@ -938,16 +950,30 @@ fn parse_example(input: ParseStream) -> syn::Result<Json> {
     let json = match &lit {
         syn::Lit::Str(s) if !negative => Json::Str(s.value()),
         syn::Lit::Bool(b) if !negative => Json::Bool(b.value),
-        syn::Lit::Int(i) => Json::Num(format!("{sign}{}", i.base10_digits())),
-        syn::Lit::Float(f) => {
-            let digits = f.base10_digits();
-            let digits = if digits.ends_with('.') {
-                format!("{digits}0")
-            } else {
-                digits.to_owned()
-            };
-            Json::Num(format!("{sign}{digits}"))
+        syn::Lit::Int(i) => {
+            let text = format!("{sign}{}", i.base10_digits());
+            match (text.parse::<i64>(), text.parse::<u64>()) {
+                (Ok(n), _) => Json::num(n),
+                (_, Ok(n)) => Json::num(n),
+                _ => {
+                    return Err(syn::Error::new(
+                        lit.span(),
+                        "this integer does not fit in an i64 or a u64, which is what a JSON \
+                         number read by serde_json holds; write it as a string",
+                    ));
+                }
+            }
         }
+        syn::Lit::Float(f) => match format!("{sign}{}", f.base10_digits()).parse::<f64>() {
+            Ok(n) if n.is_finite() => Json::Num(ryu::Buffer::new().format_finite(n).to_owned()),
+            _ => {
+                return Err(syn::Error::new(
+                    lit.span(),
+                    "this number is beyond a finite f64, which is what a JSON number read by \
+                     serde_json holds; write it as a string",
+                ));
+            }
+        },
         _ => {
             return Err(syn::Error::new(
                 lit.span(),

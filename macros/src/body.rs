@@ -164,6 +164,8 @@ fn value_tokens(value: &Json) -> TokenStream {
         Json::Bool(b) => quote!(&#b),
         Json::Str(s) => quote!(#s),
         Json::Num(text) => {
+            // Canonical already (`attr::parse_example`): an integer is an
+            // `i64` or a `u64`, anything else a finite `f64`.
             let (sign, digits) = match text.strip_prefix('-') {
                 Some(digits) => (quote!(-), digits),
                 None => (TokenStream::new(), text.as_str()),
@@ -173,16 +175,16 @@ fn value_tokens(value: &Json) -> TokenStream {
             } else if let (true, Ok(n)) = (sign.is_empty(), digits.parse::<u64>()) {
                 Literal::u64_suffixed(n)
             } else {
-                Literal::f64_suffixed(digits.parse::<f64>().unwrap_or(0.0))
+                match digits.parse::<f64>() {
+                    Ok(n) if n.is_finite() => Literal::f64_suffixed(n),
+                    _ => return quote!(::core::compile_error!("a number beyond f64")),
+                }
             };
             quote!(&#sign #literal)
         }
+        // `#[member]` takes no arrays or objects.
         Json::Arr(_) | Json::Obj(_) => {
-            let text = value.to_text();
-            quote!(&::httperror::__private::serde_json::from_str::<
-                ::httperror::__private::serde_json::Value,
-            >(#text)
-            .unwrap_or_default())
+            quote!(::core::compile_error!("an array or object member"))
         }
     }
 }

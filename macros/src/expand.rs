@@ -53,7 +53,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         let member_arms = arms(
             model,
             body::serialize_members,
-            delegate("serialize_body", quote!(__serializer)),
+            delegate("serialize_members", quote!(__serializer)),
         );
         quote! {
             fn serialize_members<__S: ::httperror::__private::serde::Serializer>(

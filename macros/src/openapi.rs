@@ -335,15 +335,14 @@ fn message_example(v: &Resolved) -> Option<String> {
 }
 
 fn example(model: &Model, v: &Resolved) -> Option<Json> {
-    let message = message_example(v)?;
-    let mut body: Vec<(String, Json)> = v
-        .head
-        .iter()
-        .map(|(key, head)| match head {
-            Head::Message => (key.clone(), Json::Str(message.clone())),
-            Head::Value(value) => (key.clone(), value.clone()),
-        })
-        .collect();
+    let mut body: Vec<(String, Json)> = Vec::new();
+    for (key, head) in &v.head {
+        let value = match head {
+            Head::Message => Json::Str(message_example(v)?),
+            Head::Value(value) => value.clone(),
+        };
+        body.push((key.clone(), value));
+    }
     for field in &v.payload {
         let key = field.key.as_ref()?;
         match field.example {

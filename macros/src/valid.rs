@@ -189,14 +189,10 @@ impl Keys<'_> {
     ) -> Vec<(String, Head)> {
         let fill = |member: &FixedMember| -> Option<Json> {
             match &member.value {
-                Json::Str(text) => {
-                    if code.is_none() && text.contains("{code}") {
-                        return None;
-                    }
-                    fill_member(text, code.unwrap_or_default(), status, reason)
-                        .ok()
-                        .map(Json::Str)
-                }
+                Json::Str(text) => fill_member(text, code, status, reason)
+                    .ok()
+                    .flatten()
+                    .map(Json::Str),
                 value => Some(value.clone()),
             }
         };
@@ -282,7 +278,12 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             );
         }
     }
-    shape_options(cx, container, problem);
+    // An all-transparent type's options are refused as a whole below.
+    let all_transparent =
+        !input.variants.is_empty() && input.variants.iter().all(|v| v.attrs.transparent.is_some());
+    if !all_transparent {
+        shape_options(cx, container, problem);
+    }
     let mut order = container.order.clone();
     if !order.contains(&Slot::Message) {
         order.insert(0, Slot::Message);
@@ -399,17 +400,33 @@ fn shape_options(cx: &Ctxt, container: &crate::attr::Container, problem: bool) {
             );
         }
     }
-    if let (Some((_, lit)), None) = (&container.status_as, &container.status_key) {
-        cx.error_spanned_by(
+    match (&container.status_as, &container.status_key) {
+        (Some((_, lit)), _) if problem => cx.error_spanned_by(
+            lit,
+            "with format = \"problem\", the status is the `status` member, a number \
+             (RFC 9457 §3.1.3); remove `status_as`",
+        ),
+        (Some((_, lit)), None) => cx.error_spanned_by(
             lit,
             "status_as says how the status member is written: add status_key = \"status\"",
-        );
+        ),
+        _ => {}
     }
     if let (Some(_), Some(lit)) = (container.skip_message, &container.message_key) {
         cx.error_spanned_by(
             lit,
             "skip_message leaves the message out of the body: remove message_key",
         );
+    }
+}
+
+/// How to resolve a member's clash with `other`: RFC 9457's members keep
+/// their names.
+fn rename_advice(other: &str) -> &'static str {
+    if other.contains("RFC 9457") {
+        "rename the member"
+    } else {
+        "a body names each member once: rename one of them"
     }
 }
 
@@ -448,8 +465,8 @@ fn type_key_clashes(cx: &Ctxt, container: &crate::attr::Container, keys: &Keys) 
             Some((_, other)) => cx.error_spanned_by(
                 &member.key,
                 format!(
-                    "member \"{key}\" is already {other}; a body names each member once: \
-                     rename one of them"
+                    "member \"{key}\" is already {other}; {}",
+                    rename_advice(other)
                 ),
             ),
             None => seen.push((key.clone(), format!("the key of #[member(\"{key}\", ..)]"))),
@@ -513,38 +530,73 @@ fn unused_deviations(cx: &Ctxt, input: &Input, variants: &[Resolved]) {
     }
 }
 
-/// A transparent struct answers as its field, in the field's format and
-/// keys: the options that shape a body of its own have nothing to shape.
+/// A transparent struct, or an enum whose every variant is transparent,
+/// answers as its fields do, in their formats and keys: the options that
+/// shape a body of its own have nothing to shape.
 fn transparent_struct_options(cx: &Ctxt, input: &Input) {
-    let [variant] = input.variants.as_slice() else {
+    let all_transparent =
+        !input.variants.is_empty() && input.variants.iter().all(|v| v.attrs.transparent.is_some());
+    let Some(span) = input.variants.first().and_then(|v| v.attrs.transparent) else {
         return;
     };
-    let Some(span) = variant.attrs.transparent else {
-        return;
-    };
-    if input.is_enum {
+    if !all_transparent {
         return;
     }
     let c = &input.container;
-    let why = "a transparent struct answers in its field's format and keys";
-    for (name, lit) in [
+    let why = if input.is_enum {
+        format!(
+            "every variant of `{}` is transparent and answers in its field's format and keys",
+            input.original.ident
+        )
+    } else {
+        "a transparent struct answers in its field's format and keys".to_owned()
+    };
+    let envelope = c.envelope.as_ref().map(|e| {
+        let name = if e.array {
+            "envelope_array"
+        } else {
+            "envelope"
+        };
+        (name, e.key.clone())
+    });
+    let status_as = c
+        .status_as
+        .as_ref()
+        .map(|(_, lit)| ("status_as", lit.clone()));
+    let named = [
         ("message_key", &c.message_key),
         ("code_key", &c.code_key),
         ("type_base", &c.type_base),
         ("status_key", &c.status_key),
-        ("envelope", &c.envelope.as_ref().map(|e| e.key.clone())),
-    ] {
-        if let Some(lit) = lit {
-            cx.error_spanned_by(lit, format!("{why}; remove `{name}`"));
-        }
+    ];
+    let written = named
+        .into_iter()
+        .filter_map(|(name, lit)| Some((name, lit.clone()?)))
+        .chain(envelope)
+        .chain(status_as);
+    for (name, lit) in written {
+        cx.error_spanned_by(&lit, format!("{why}; remove `{name}`"));
     }
     for member in &c.members {
         cx.error_spanned_by(&member.key, format!("{why}; remove #[member]"));
     }
-    if c.format.is_some() || c.rename_all.is_some() || c.skip_message.is_some() {
+    if let Some(skip) = c.skip_message {
+        cx.error_at(skip, format!("{why}; remove `skip_message`"));
+    }
+    let unspanned: Vec<&str> = [
+        ("`format`", c.format.is_some()),
+        ("`rename_all`", c.rename_all.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, written)| written.then_some(name))
+    .collect();
+    if !unspanned.is_empty() {
         cx.error_at(
             span,
-            format!("{why}; remove `format`, `rename_all` and `skip_message` from #[http_error]"),
+            format!(
+                "{why}; remove {} from #[http_error]",
+                unspanned.join(" and ")
+            ),
         );
     }
 }
@@ -848,8 +900,8 @@ fn variant_key_clashes(cx: &Ctxt, keys: &Keys, variant: &Variant) {
             cx.error_spanned_by(
                 &member.key,
                 format!(
-                    "member \"{key}\" is already {what}; a body names each member once: \
-                     rename one of them"
+                    "member \"{key}\" is already {what}; {}",
+                    rename_advice(&what)
                 ),
             );
         }

@@ -98,7 +98,7 @@ pub trait HttpError: std::error::Error {
     const CONTENT_TYPE: &'static str = "application/json";
 
     /// The body of the plain 500 that replaces a response whose payload
-    /// failed to serialize, in this type's format and message key.
+    /// failed to serialize, in this type's shape.
     #[doc(hidden)]
     const INTERNAL_ERROR_BODY: &'static [u8] = crate::__private::INTERNAL_ERROR_BODY;
 
@@ -224,7 +224,9 @@ pub trait HttpError: std::error::Error {
     }
 
     /// The body as JSON bytes, with the same content as
-    /// [`to_dict`](Self::to_dict), keys in order: message, code, payload.
+    /// [`to_dict`](Self::to_dict), members in the type's order (the
+    /// crate documentation's "Matching an existing API"); a text/plain
+    /// variant's text.
     fn to_json(&self) -> Vec<u8> {
         if !has_body(self.status()) {
             return Vec::new();

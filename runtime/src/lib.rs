@@ -342,8 +342,13 @@
 //! order. A variant's `#[member]` with the key of one of the type's
 //! replaces that member's value in its place. A problem body keeps RFC
 //! 9457's order: `type`, `title`, `status`, `detail`, then the rest.
-//! `to_response()`, `to_json()`, `to_dict()` and [`HttpError::body`] all
-//! follow it.
+//! `to_response()`, `to_json()` and [`HttpError::body`] write the members
+//! in this order; `to_dict()` holds the same members in a `serde_json::Map`,
+//! whose order is serde_json's (sorted, unless its `preserve_order` feature
+//! is on). A transparent variant answers in the shape of the error it
+//! wraps: the envelope and members of the type around it are not applied
+//! to it (so a module error keeps its own shape inside an application
+//! error; give both the same options where the API has one shape).
 //!
 //! Everything but the message and the payload is known at compile time,
 //! so a body without a dynamic part is still a static byte string, and the
@@ -352,7 +357,9 @@
 //! envelope as an object around the members (a list of exactly one for
 //! `envelope_array`), every fixed member `required` with its one value as
 //! a one-item `enum` (JSON Schema's `const`, in the form utoipa's schema
-//! model keeps), and examples in the same shape.
+//! model keeps; a `null` as `{"type": "null"}`), and examples in the same
+//! shape. A number is written as serde_json writes the value (`1e3` as
+//! `1000.0`); one no `i64`, `u64` or finite `f64` holds does not compile.
 //!
 //! Stripe's shape: an envelope, a `type` for the whole API that one
 //! variant changes, and a documentation link made from the code.

@@ -455,3 +455,105 @@ proptest! {
         assert_documented(&body);
     }
 }
+
+/// The payload alone inside an envelope: the comma after the envelope's
+/// opening is the one dropped.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(envelope = "error", skip_message)]
+enum EnvelopedPayload {
+    #[error("invalid")]
+    #[status(422)]
+    Invalid {
+        #[payload]
+        field: Option<String>,
+        #[payload]
+        reason: &'static str,
+    },
+}
+
+#[test]
+fn payload_only_inside_an_envelope() {
+    assert_body(
+        &EnvelopedPayload::Invalid {
+            field: None,
+            reason: "short",
+        },
+        422,
+        r#"{"error":{"reason":"short"}}"#,
+    );
+    assert_body(
+        &EnvelopedPayload::Invalid {
+            field: Some("name".into()),
+            reason: "short",
+        },
+        422,
+        r#"{"error":{"field":"name","reason":"short"}}"#,
+    );
+    assert_document::<EnvelopedPayload>();
+}
+
+/// A problem without `detail` (RFC 9457 makes it optional).
+#[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(format = "problem", skip_message)]
+enum TerseProblem {
+    #[error("gone")]
+    #[status(410)]
+    Gone {
+        #[payload(example = "a.txt")]
+        id: String,
+    },
+}
+
+#[test]
+fn a_problem_without_detail() {
+    let error = TerseProblem::Gone { id: "a.txt".into() };
+    assert_body(
+        &error,
+        410,
+        r#"{"type":"about:blank","title":"Gone","status":410,"id":"a.txt"}"#,
+    );
+    assert_eq!(
+        error.to_response().headers()["content-type"],
+        "application/problem+json"
+    );
+    assert_document::<TerseProblem>();
+}
+
+/// Numbers are written as serde_json writes the values they hold, on
+/// every path to the body; braces written twice stay braces, in the plain
+/// 500 too.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[member("thousand", 1e3)]
+#[member("price", 2.50)]
+#[member("zero", -0)]
+#[member("small", 1e-7)]
+#[member("braces", "{{code}}")]
+enum Numbers {
+    #[error("n")]
+    #[status(400)]
+    N {
+        #[payload]
+        value: Unserializable,
+    },
+    #[error("m")]
+    #[status(400)]
+    M,
+}
+
+#[test]
+fn numbers_in_members_are_written_as_serde_json_writes_them() {
+    assert_body(
+        &Numbers::M,
+        400,
+        r#"{"message":"m","thousand":1000.0,"price":2.5,"zero":0,"small":1e-7,"braces":"{code}"}"#,
+    );
+    assert_document::<Numbers>();
+    let plain = Numbers::N {
+        value: Unserializable,
+    }
+    .to_response();
+    assert_eq!(
+        std::str::from_utf8(plain.body()).unwrap(),
+        r#"{"message":"Internal Server Error","thousand":1000.0,"price":2.5,"zero":0,"small":1e-7,"braces":"{code}"}"#
+    );
+}
