@@ -96,11 +96,22 @@ pub enum Slot {
     Fixed(usize),
 }
 
-/// `#[member("key", value)]`: a member with a value fixed at compile time;
-/// a string may name `{code}`, `{status}` and `{reason}`.
+/// `#[member("key", value)]`: a member with a value fixed at compile time
+/// (a string may name `{code}`, `{status}` and `{reason}`), a template over
+/// a variant's fields, or the result of named code (`with = path`).
 pub struct FixedMember {
     pub key: LitStr,
-    pub value: Json,
+    pub value: MemberValue,
+}
+
+pub enum MemberValue {
+    /// A number, a bool or `null`.
+    Json(Json),
+    /// A string: fixed, or, on a variant or struct, a template over its
+    /// fields.
+    Text(LitStr),
+    /// `with = path`: the value the named code returns.
+    With(syn::Path),
 }
 
 /// Options of `#[http_error(..)]` that apply to the whole type.
@@ -121,6 +132,9 @@ pub struct Container {
     pub order: Vec<Slot>,
     /// The type's own `#[member]`s.
     pub members: Vec<FixedMember>,
+    /// `#[message(with = path)]` on the enum: the message of every variant
+    /// below 500 without one of its own.
+    pub message_with: Option<syn::Path>,
     /// `rfc9110_deviation = ".."`: a required header the type's variants
     /// answer without.
     pub deviations: Vec<LitStr>,
@@ -153,6 +167,8 @@ pub struct VariantAttrs<'a> {
     pub message: Option<Template>,
     /// The `#[message]` attribute, for "not on a 204".
     pub message_attr: Option<&'a Attribute>,
+    /// `#[message(with = path)]`.
+    pub message_with: Option<syn::Path>,
     pub code: Option<LitStr>,
     /// `#[http_error(transparent)]`: answer as the one field's error.
     pub transparent: Option<Span>,
@@ -171,6 +187,7 @@ impl Default for VariantAttrs<'_> {
             status: Written::Absent,
             message: None,
             message_attr: None,
+            message_with: None,
             code: None,
             transparent: None,
             members: Vec::new(),
@@ -332,14 +349,7 @@ fn own_attrs<'a>(
                 (None, _) => own.status = Written::Invalid,
             }
         } else if path.is_ident("message") {
-            if position == Position::Enum {
-                cx.error_spanned_by(
-                    attr,
-                    "#[message] goes on a variant: each variant has its own message",
-                );
-            } else {
-                message(cx, attr, &mut own);
-            }
+            message(cx, attr, position, container, &mut own);
         } else if path.is_ident("header") {
             if position == Position::Enum {
                 cx.error_spanned_by(
@@ -350,7 +360,7 @@ fn own_attrs<'a>(
                 own.headers.push(header);
             }
         } else if path.is_ident("member") {
-            if let Some(member) = parse_member(cx, attr) {
+            if let Some(member) = parse_member(cx, attr, position) {
                 if position == Position::Variant {
                     own.members.push(member);
                 } else {
@@ -530,7 +540,7 @@ fn parse_header(cx: &Ctxt, attr: &Attribute, position: HeaderPosition) -> Option
 
 /// `#[member("key", value)]`: a string (which may name `{code}`,
 /// `{status}` and `{reason}`), a number, a bool or `null`.
-fn parse_member(cx: &Ctxt, attr: &Attribute) -> Option<FixedMember> {
+fn parse_member(cx: &Ctxt, attr: &Attribute, position: Position) -> Option<FixedMember> {
     const EXPECTED: &str = "expected #[member(\"key\", value)] with a string, a number, a bool or \
                             null: #[member(\"object\", \"error\")]";
     let Meta::List(list) = &attr.meta else {
@@ -545,20 +555,32 @@ fn parse_member(cx: &Ctxt, attr: &Attribute) -> Option<FixedMember> {
         }
         input.parse::<Token![,]>().map_err(expected)?;
         let span = input.span();
-        let value = if input.peek(syn::Ident) {
+        let value = if input.peek(syn::Ident) && input.peek2(Token![=]) {
+            let ident: syn::Ident = input.parse()?;
+            if ident != "with" {
+                return Err(syn::Error::new(
+                    ident.span(),
+                    format!("unknown key `{ident}` in #[member]: expected `with = path`"),
+                ));
+            }
+            input.parse::<Token![=]>()?;
+            MemberValue::With(input.parse()?)
+        } else if input.peek(syn::Ident) {
             let ident: syn::Ident = input.parse()?;
             if ident != "null" {
                 return Err(syn::Error::new(
                     ident.span(),
                     format!(
-                        "a member's value is fixed at compile time: a literal or null, not \
-                         `{ident}`; a value that varies is a field with #[payload]"
+                        "a member's value is a literal, null, or named code (`with = path`), \
+                         not `{ident}`"
                     ),
                 ));
             }
-            Json::Null
+            MemberValue::Json(Json::Null)
+        } else if input.peek(LitStr) {
+            MemberValue::Text(input.parse()?)
         } else {
-            parse_example(input).map_err(|err| {
+            MemberValue::Json(parse_example(input).map_err(|err| {
                 if err.to_string().starts_with("an example") {
                     syn::Error::new(
                         err.span(),
@@ -567,7 +589,7 @@ fn parse_member(cx: &Ctxt, attr: &Attribute) -> Option<FixedMember> {
                 } else {
                     err
                 }
-            })?
+            })?)
         };
         input.parse::<Option<Token![,]>>()?;
         if !input.is_empty() {
@@ -597,11 +619,28 @@ fn parse_member(cx: &Ctxt, attr: &Attribute) -> Option<FixedMember> {
         );
         return None;
     };
-    if let Json::Str(text) = &value
-        && let Err(message) = fill_member(text, Some(""), 0, "")
-    {
-        cx.error_at(span, message);
-        return None;
+    if let MemberValue::Text(lit) = &value {
+        // On the enum, only the facts every variant has; on a variant or a
+        // struct, its fields too, checked when the fields are known.
+        let checked = if position == Position::Enum {
+            fill_member(&lit.value(), Some(""), 0, "")
+                .map(drop)
+                .map_err(|err| {
+                    err.replace(
+                        "a field's value goes into the body with #[payload]",
+                        "a member on the enum has no fields to name: put it on the variant to \
+                     name the variant's fields",
+                    )
+                })
+        } else {
+            Template::parse(lit.clone())
+                .map(drop)
+                .map_err(|err| err.to_string().replace("#[message]", "#[member]"))
+        };
+        if let Err(message) = checked {
+            cx.error_at(span, message);
+            return None;
+        }
     }
     Some(FixedMember { key, value })
 }
@@ -696,20 +735,78 @@ fn duplicate(cx: &Ctxt, attr: &Attribute) {
     cx.error_spanned_by(attr, format!("duplicate #[{name}] attribute; keep one"));
 }
 
-fn message<'a>(cx: &Ctxt, attr: &'a Attribute, own: &mut VariantAttrs<'a>) {
-    let parsed = match &attr.meta {
-        Meta::List(list) => list.parse_args::<LitStr>().map_err(|_| {
-            syn::Error::new(
-                list.tokens.span(),
-                "expected one string literal: #[message(\"quota exceeded: {used}\")]",
-            )
-        }),
-        _ => Err(syn::Error::new_spanned(
-            attr,
-            "expected a template: #[message(\"quota exceeded: {used}\")]",
-        )),
+/// `#[message("template")]` on a variant or struct, or
+/// `#[message(with = path)]` there or on the enum.
+fn message<'a>(
+    cx: &Ctxt,
+    attr: &'a Attribute,
+    position: Position,
+    container: &mut Container,
+    own: &mut VariantAttrs<'a>,
+) {
+    const EXPECTED: &str = "expected a template, #[message(\"quota exceeded: {used}\")], or \
+                            named code, #[message(with = Self::describe)]";
+    let Meta::List(list) = &attr.meta else {
+        cx.error_spanned_by(attr, EXPECTED);
+        return;
     };
+    let with = list.parse_args_with(|input: ParseStream| {
+        if !(input.peek(syn::Ident) && input.peek2(Token![=])) {
+            // A template, read below.
+            input.parse::<proc_macro2::TokenStream>()?;
+            return Ok(None);
+        }
+        let key: syn::Ident = input.parse()?;
+        if key != "with" {
+            return Err(syn::Error::new(
+                key.span(),
+                format!("unknown key `{key}` in #[message]: expected `with = path`"),
+            ));
+        }
+        input.parse::<Token![=]>()?;
+        let path: syn::Path = input.parse()?;
+        if !input.is_empty() {
+            return Err(input.error("expected one path: #[message(with = Self::describe)]"));
+        }
+        Ok(Some(path))
+    });
+    let path = match with {
+        Ok(path) => path,
+        Err(err) => {
+            cx.push(err);
+            return;
+        }
+    };
+    if let Some(path) = path {
+        let slot = if position == Position::Enum {
+            &mut container.message_with
+        } else {
+            own.message_attr.get_or_insert(attr);
+            &mut own.message_with
+        };
+        if slot.is_some() || own.message.is_some() {
+            duplicate(cx, attr);
+        } else {
+            *slot = Some(path);
+        }
+        return;
+    }
+    if position == Position::Enum {
+        cx.error_spanned_by(
+            attr,
+            "a template goes on a variant: each variant has its own fields; on the enum, \
+             name code that writes every variant's message: #[message(with = Self::describe)]",
+        );
+        return;
+    }
+    let parsed = list
+        .parse_args::<LitStr>()
+        .map_err(|_| syn::Error::new(list.tokens.span(), EXPECTED));
     own.message_attr.get_or_insert(attr);
+    if own.message_with.is_some() {
+        duplicate(cx, attr);
+        return;
+    }
     match parsed.and_then(Template::parse) {
         Ok(template) => set_once(cx, attr, &mut own.message, Some(template)),
         Err(err) => cx.push(err),

@@ -2,21 +2,18 @@
 //! view, and the public message.
 
 use proc_macro2::{Literal, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, LitByteStr, LitStr, Member};
 
 use crate::codegen::{bind, binding};
 use crate::json::{self, Json};
-use crate::template::Piece;
-use crate::valid::{Envelope, Head, Message, Model, Payload, Resolved};
+use crate::template::{Piece, Template};
+use crate::valid::{Call, Envelope, Head, Message, Model, Payload, Resolved, TemplateArg};
 
 /// `format_args!` over the bound fields, with the template's own span so
 /// rustc's complaints about a format spec point at the user's literal.
-fn format_args(v: &Resolved) -> Option<TokenStream> {
-    let Message::Template { template, args } = &v.message else {
-        return None;
-    };
+fn template_format_args(template: &Template, args: &[TemplateArg]) -> TokenStream {
     let mut fmt = String::new();
     let mut arg_iter = args.iter();
     let mut named = Vec::new();
@@ -48,12 +45,55 @@ fn format_args(v: &Resolved) -> Option<TokenStream> {
         }
         value
     });
-    Some(quote!(::core::format_args!(#lit, #(#named = #values),*)))
+    quote!(::core::format_args!(#lit, #(#named = #values),*))
+}
+
+/// The call of named code: with `self`, or with the variant's bound
+/// fields. Spanned on the path, so a wrong signature points at it.
+pub(crate) fn call_tokens(call: &Call) -> TokenStream {
+    let path = call.path;
+    // Bound where the pattern binds them, shown at the path.
+    let at_path = Span::call_site().located_at(path.span());
+    let args: Vec<TokenStream> = match &call.fields {
+        None => vec![quote_spanned!(at_path=> self)],
+        Some(fields) => fields
+            .iter()
+            .map(|m| {
+                let mut local = binding(m);
+                local.set_span(at_path);
+                local.into_token_stream()
+            })
+            .collect(),
+    };
+    quote_spanned!(path.span()=> #path(#(#args),*))
+}
+
+/// The call of named code with `loop {}` for every argument: its type is
+/// the return type, for the OpenAPI schema, and it is never run.
+pub(crate) fn unevaluated_call(call: &Call) -> TokenStream {
+    let path = call.path;
+    let n = call.fields.as_ref().map_or(1, Vec::len);
+    let args = (0..n).map(|_| quote!(loop {}));
+    quote_spanned!(path.span()=> #path(#(#args),*))
+}
+
+/// The message's `format_args!`: a template's, or named code's result
+/// displayed; `None` for a message that is `Display` or static.
+fn format_args(v: &Resolved) -> Option<TokenStream> {
+    match &v.message {
+        Message::Template { template, args } => Some(template_format_args(template, args)),
+        Message::With(call) => {
+            let call = call_tokens(call);
+            Some(quote!(::core::format_args!("{}", #call)))
+        }
+        _ => None,
+    }
 }
 
 fn template_bindings(v: &Resolved) -> TokenStream {
     match &v.message {
         Message::Template { args, .. } => bind(args.iter().map(|a| &a.member)),
+        Message::With(call) => bind(call.members()),
         _ => TokenStream::new(),
     }
 }
@@ -61,7 +101,7 @@ fn template_bindings(v: &Resolved) -> TokenStream {
 pub(crate) fn message_expr(v: &Resolved) -> (TokenStream, TokenStream) {
     let body = match &v.message {
         Message::Static(text) => quote!(::std::borrow::Cow::Borrowed(#text)),
-        Message::Template { .. } => {
+        Message::Template { .. } | Message::With(_) => {
             let args = format_args(v);
             quote!(::std::borrow::Cow::Owned(::httperror::__private::format_message(#args)))
         }
@@ -126,6 +166,14 @@ pub(crate) fn serialize_members(v: &Resolved) -> (TokenStream, TokenStream) {
             let value = match head {
                 Head::Message => quote!(&*::httperror::HttpError::message(self)),
                 Head::Value(value) => value_tokens(value),
+                Head::Text { template, args } => {
+                    let args = template_format_args(template, args);
+                    quote!(&::httperror::__private::format_message(#args))
+                }
+                Head::With(call) => {
+                    let call = call_tokens(call);
+                    quote!(&#call)
+                }
             };
             quote! {
                 #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, #value)?;
@@ -153,7 +201,7 @@ pub(crate) fn serialize_members(v: &Resolved) -> (TokenStream, TokenStream) {
         #payload
         #serde::ser::SerializeMap::end(__map)
     }};
-    (TokenStream::new(), body)
+    (bind(head_members(v)), body)
 }
 
 /// A value known at compile time as an expression serde writes as that
@@ -282,6 +330,23 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
         match head {
             Head::Value(value) => value.write(&mut text),
             Head::Message => message_segments(v, &mut text, &mut segments),
+            Head::Text { template, args } => {
+                text.push('"');
+                string_segments(template, args, &mut text, &mut segments);
+                text.push('"');
+            }
+            Head::With(call) => {
+                segments.push(Segment::Static(std::mem::take(&mut text)));
+                let call = call_tokens(call);
+                segments.push(Segment::Code(quote! {
+                    {
+                        let __value = #call;
+                        #[allow(unused_imports)]
+                        use ::httperror::__private::{ValueViaJson as _, ValueViaSerde as _};
+                        (&&::httperror::__private::Direct(&__value)).write_value(__out)?;
+                    }
+                }));
+            }
         }
     }
     payload_segments(v, text, close, open.len(), segments)
@@ -301,41 +366,61 @@ fn text_segments(v: &Resolved) -> Vec<Segment> {
 /// The public message as a JSON string: static text where it is known,
 /// else pieces written at run time.
 fn message_segments(v: &Resolved, text: &mut String, segments: &mut Vec<Segment>) {
-    match &v.message {
-        Message::Static(message) => text.push_str(&json::string(message)),
-        Message::Template { .. } | Message::Display { .. } => {
-            text.push('"');
-            if let Some((template, args)) = compiled_message(v) {
-                // Each literal piece escaped here, each value written as
-                // it is: no formatter at run time.
-                let mut args = args.iter();
-                for piece in &template.pieces {
-                    match piece {
-                        Piece::Text(t) => json::escape_into(text, t),
-                        Piece::Arg { .. } => {
-                            let Some(arg) = args.next() else { continue };
-                            segments.push(Segment::Static(std::mem::take(text)));
-                            let mut value = binding(&arg.member);
-                            value.set_span(arg.ty.span());
-                            segments.push(Segment::Code(quote! {
-                                {
-                                    #[allow(unused_imports)]
-                                    use ::httperror::__private::{TextViaDisplay as _, TextViaJson as _};
-                                    (&&::httperror::__private::Direct(#value)).write_text(__out)?;
-                                }
-                            }));
-                        }
-                    }
-                }
-            } else {
+    if let Message::Static(message) = &v.message {
+        text.push_str(&json::string(message));
+        return;
+    }
+    text.push('"');
+    if let Some((template, args)) = compiled_message(v) {
+        string_segments(template, args, text, segments);
+    } else {
+        segments.push(Segment::Static(std::mem::take(text)));
+        let args = format_args(v).unwrap_or_else(|| quote!(::core::format_args!("{}", self)));
+        segments.push(Segment::Code(quote! {
+            ::httperror::__private::write_fmt(__out, #args)?;
+        }));
+    }
+    text.push('"');
+}
+
+/// The inside of a JSON string from a template: each literal piece escaped
+/// here; each value written as it is where every argument is an integer or
+/// a string without a format spec (no formatter at run time), else through
+/// the template's `format_args!`.
+fn string_segments(
+    template: &Template,
+    args: &[TemplateArg],
+    text: &mut String,
+    segments: &mut Vec<Segment>,
+) {
+    if !args
+        .iter()
+        .all(|arg| arg.spec.is_empty() && direct_json(arg.ty))
+    {
+        segments.push(Segment::Static(std::mem::take(text)));
+        let args = template_format_args(template, args);
+        segments.push(Segment::Code(quote! {
+            ::httperror::__private::write_fmt(__out, #args)?;
+        }));
+        return;
+    }
+    let mut args = args.iter();
+    for piece in &template.pieces {
+        match piece {
+            Piece::Text(t) => json::escape_into(text, t),
+            Piece::Arg { .. } => {
+                let Some(arg) = args.next() else { continue };
                 segments.push(Segment::Static(std::mem::take(text)));
-                let args =
-                    format_args(v).unwrap_or_else(|| quote!(::core::format_args!("{}", self)));
+                let mut value = binding(&arg.member);
+                value.set_span(arg.ty.span());
                 segments.push(Segment::Code(quote! {
-                    ::httperror::__private::write_fmt(__out, #args)?;
+                    {
+                        #[allow(unused_imports)]
+                        use ::httperror::__private::{TextViaDisplay as _, TextViaJson as _};
+                        (&&::httperror::__private::Direct(#value)).write_text(__out)?;
+                    }
                 }));
             }
-            text.push('"');
         }
     }
 }
@@ -481,10 +566,25 @@ fn body_bindings(v: &Resolved) -> TokenStream {
     let mut members: Vec<&Member> = match (&v.message, compiled_message(v)) {
         (_, Some((_, args))) => args.iter().map(|a| &a.member).collect(),
         (Message::Template { args, .. }, None) => args.iter().map(|a| &a.member).collect(),
+        (Message::With(call), None) => call.members().iter().collect(),
         _ => Vec::new(),
     };
+    members.extend(head_members(v));
     members.extend(v.payload.iter().map(|p| &p.member));
     bind(members)
+}
+
+/// The fields the head's computed members read.
+fn head_members<'v>(v: &'v Resolved) -> impl Iterator<Item = &'v Member> {
+    v.head
+        .iter()
+        .flat_map(|(_, head)| -> Box<dyn Iterator<Item = &'v Member> + 'v> {
+            match head {
+                Head::Text { args, .. } => Box::new(args.iter().map(|a| &a.member)),
+                Head::With(call) => Box::new(call.members().iter()),
+                Head::Message | Head::Value(_) => Box::new(std::iter::empty()),
+            }
+        })
 }
 
 pub(crate) fn write_json(model: &Model, v: &Resolved) -> (TokenStream, TokenStream) {

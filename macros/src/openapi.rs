@@ -6,17 +6,17 @@ use std::collections::BTreeMap;
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{Ident, LitStr, Type};
+use syn::{Ident, LitStr};
 
 use crate::json::Json;
-use crate::schema::{self, FLATTEN, Schemas};
+use crate::schema::{self, Dynamic, FLATTEN, Schemas};
 use crate::template::{Piece, Template};
 use crate::valid::{Head, HeaderValue, Message, Model, Resolved};
 
 pub struct Document<'a> {
     pub text: String,
-    /// The types whose schemas the runtime fills in, by placeholder index.
-    pub dynamic: Vec<&'a Type>,
+    /// The schemas the runtime fills in, by placeholder index.
+    pub dynamic: Vec<Dynamic<'a>>,
 }
 
 pub fn responses<'a>(model: &'a Model<'a>) -> Document<'a> {
@@ -218,7 +218,8 @@ fn variant_schema<'a>(
     };
     for (key, head) in &v.head {
         let schema = match head {
-            Head::Message => schema::string(),
+            Head::Message | Head::Text { .. } => schema::string(),
+            Head::With(call) => schemas.returned(crate::body::unevaluated_call(call)),
             Head::Value(value) => {
                 let mut schema = constant(value);
                 if model.problem && key == "type" {
@@ -331,6 +332,7 @@ fn message_example(v: &Resolved) -> Option<String> {
         Message::Static(text) => Some(text.clone()),
         Message::Template { template, .. } => render(v, template),
         Message::Display { .. } => render(v, v.display?),
+        Message::With(_) => None,
     }
 }
 
@@ -340,6 +342,8 @@ fn example(model: &Model, v: &Resolved) -> Option<Json> {
         let value = match head {
             Head::Message => Json::Str(message_example(v)?),
             Head::Value(value) => value.clone(),
+            Head::Text { template, .. } => Json::Str(render(v, template)?),
+            Head::With(_) => return None,
         };
         body.push((key.clone(), value));
     }
@@ -368,12 +372,26 @@ pub(crate) fn openapi_fn(model: &Model) -> TokenStream {
     let document = responses(model);
     let text = LitStr::new(&document.text, Span::call_site());
     let private = quote!(::httperror::__private);
-    let schemas = document.dynamic.iter().map(|ty| {
-        let ty = static_lifetimes(ty);
+    let schemas = document.dynamic.iter().map(|dynamic| {
+        let probe = match dynamic {
+            Dynamic::Type(ty) => {
+                let ty = static_lifetimes(ty);
+                quote!(#private::openapi::Probe::<#ty>::new())
+            }
+            // The call is never made: its `loop {}` arguments only let the
+            // return type be inferred.
+            Dynamic::Returned(call) => quote! {
+                #private::openapi::returned(
+                    #[allow(unreachable_code, clippy::diverging_sub_expression)]
+                    || #call
+                )
+            },
+        };
         quote! {
             || {
                 use #private::openapi::{Open as _, ViaSchemars as _, ViaUtoipa as _, ViaUtoipa5 as _};
-                (&&&&#private::openapi::Probe::<#ty>::new()).schema()
+                let __probe = #probe;
+                (&&&&__probe).schema()
             }
         }
     });

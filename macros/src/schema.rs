@@ -9,8 +9,17 @@ use crate::json::Json;
 
 #[derive(Default)]
 pub struct Schemas<'a> {
-    /// Types whose schema the runtime provides, by placeholder index.
-    pub dynamic: Vec<&'a Type>,
+    /// Schemas the runtime provides, by placeholder index.
+    pub dynamic: Vec<Dynamic<'a>>,
+}
+
+/// A schema the runtime provides: a type's, or that of what named code
+/// returns.
+pub enum Dynamic<'a> {
+    Type(&'a Type),
+    /// An expression that calls the code (never run: only its type is
+    /// read).
+    Returned(proc_macro2::TokenStream),
 }
 
 /// Marks where the runtime puts the schema of `dynamic[index]`.
@@ -106,8 +115,17 @@ impl<'a> Schemas<'a> {
     }
 
     fn dynamic(&mut self, ty: &'a Type) -> Json {
+        self.placeholder(Dynamic::Type(ty))
+    }
+
+    /// The schema of what `call` returns.
+    pub fn returned(&mut self, call: proc_macro2::TokenStream) -> Json {
+        self.placeholder(Dynamic::Returned(call))
+    }
+
+    fn placeholder(&mut self, dynamic: Dynamic<'a>) -> Json {
         let index = self.dynamic.len();
-        self.dynamic.push(ty);
+        self.dynamic.push(dynamic);
         Json::obj([(PLACEHOLDER, Json::num(index))])
     }
 }

@@ -7,12 +7,12 @@ use syn::ext::IdentExt;
 use syn::{Member, Type};
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::{FixedMember, Slot, Status, StatusAs, Written, fill_member};
+use crate::attr::{FixedMember, MemberValue, Slot, Status, StatusAs, Written, fill_member};
 use crate::case::snake_case;
 use crate::ctxt::Ctxt;
 use crate::json::Json;
 use crate::status;
-use crate::template::{FieldRef, FmtTrait, Template};
+use crate::template::{FieldRef, FmtTrait, Piece, Template};
 
 pub struct Model<'a> {
     pub input: &'a syn::DeriveInput,
@@ -59,12 +59,34 @@ impl Envelope {
 }
 
 /// A member of the body before the payload.
-pub enum Head {
+pub enum Head<'a> {
     /// The public message: static, or written at run time.
     Message,
     /// A value known at compile time: the code, the status, a problem
     /// member or a `#[member]`.
     Value(Json),
+    /// A `#[member]` string over the variant's fields.
+    Text {
+        template: Template,
+        args: Vec<TemplateArg<'a>>,
+    },
+    /// A `#[member(.., with = path)]`: what the named code returns.
+    With(Call<'a>),
+}
+
+/// Named code, `with = path`: called with `&self` where it is declared on
+/// the type (or a struct), with the variant's fields by reference, in
+/// their order, where it is declared on a variant.
+pub struct Call<'a> {
+    pub path: &'a syn::Path,
+    /// `None`: called with `self`.
+    pub fields: Option<Vec<Member>>,
+}
+
+impl Call<'_> {
+    pub fn members(&self) -> &[Member] {
+        self.fields.as_deref().unwrap_or_default()
+    }
 }
 
 pub struct Resolved<'a> {
@@ -80,7 +102,7 @@ pub struct Resolved<'a> {
     pub headers: Vec<Header<'a>>,
     /// The members before the payload, in the declared order, under their
     /// keys.
-    pub head: Vec<(String, Head)>,
+    pub head: Vec<(String, Head<'a>)>,
     /// 1xx, 204, 205, 304: no body at all.
     pub no_body: bool,
     /// `format = "text"`: the message alone, as `text/plain`.
@@ -107,6 +129,8 @@ pub enum Message<'a> {
     Display {
         thiserror: Option<(&'a Template, Vec<TemplateArg<'a>>)>,
     },
+    /// `#[message(with = path)]`: what the named code returns, displayed.
+    With(Call<'a>),
 }
 
 pub struct TemplateArg<'a> {
@@ -175,25 +199,41 @@ struct Keys<'a> {
     fixed: &'a [FixedMember],
 }
 
-impl Keys<'_> {
+/// A member of the head before its values are resolved against a
+/// variant: a `#[member]` whose value needs the variant's fields or code.
+enum Spec<'a> {
+    Message,
+    Value(Json),
+    Member {
+        member: &'a FixedMember,
+        /// On the enum: applies to every variant.
+        of_type: bool,
+    },
+}
+
+impl<'a> Keys<'a> {
     /// The members of a variant's body before its payload: the problem
     /// members, then the type's members in the declared order (a
     /// variant's `#[member]` of the same key in the type's place), then
-    /// the variant's other `#[member]`s.
+    /// the variant's other `#[member]`s. Fixed values are filled in here;
+    /// a `#[member]` that needs the variant's fields or code is left as a
+    /// `Spec::Member` (and left out where there is no variant).
     fn head(
         &self,
-        own: &[FixedMember],
+        own: &'a [FixedMember],
         code: Option<&str>,
         status: u16,
         reason: &str,
-    ) -> Vec<(String, Head)> {
-        let fill = |member: &FixedMember| -> Option<Json> {
+    ) -> Vec<(String, Spec<'a>)> {
+        let spec = |member: &'a FixedMember, of_type: bool| -> Option<Spec<'a>> {
             match &member.value {
-                Json::Str(text) => fill_member(text, code, status, reason)
-                    .ok()
-                    .flatten()
-                    .map(Json::Str),
-                value => Some(value.clone()),
+                MemberValue::Json(value) => Some(Spec::Value(value.clone())),
+                MemberValue::Text(lit) => match fill_member(&lit.value(), code, status, reason) {
+                    Ok(Some(text)) => Some(Spec::Value(Json::Str(text))),
+                    Ok(None) => None,
+                    Err(_) => code.map(|_| Spec::Member { member, of_type }),
+                },
+                MemberValue::With(_) => code.map(|_| Spec::Member { member, of_type }),
             }
         };
         let mut head = Vec::new();
@@ -202,20 +242,20 @@ impl Keys<'_> {
                 (Some(base), Some(code)) => format!("{base}{code}"),
                 _ => "about:blank".to_owned(),
             };
-            head.push(("type".to_owned(), Head::Value(Json::Str(problem_type))));
-            head.push(("title".to_owned(), Head::Value(Json::str(reason))));
-            head.push(("status".to_owned(), Head::Value(Json::num(status))));
+            head.push(("type".to_owned(), Spec::Value(Json::Str(problem_type))));
+            head.push(("title".to_owned(), Spec::Value(Json::str(reason))));
+            head.push(("status".to_owned(), Spec::Value(Json::num(status))));
         }
         for slot in &self.order {
             match *slot {
                 Slot::Message => {
                     if let Some(key) = &self.message {
-                        head.push((key.clone(), Head::Message));
+                        head.push((key.clone(), Spec::Message));
                     }
                 }
                 Slot::Code => {
                     if let (Some(key), Some(code)) = (&self.code, code) {
-                        head.push((key.clone(), Head::Value(Json::str(code))));
+                        head.push((key.clone(), Spec::Value(Json::str(code))));
                     }
                 }
                 Slot::Status => {
@@ -224,15 +264,18 @@ impl Keys<'_> {
                             StatusAs::Number => Json::num(status),
                             StatusAs::String => Json::Str(status.to_string()),
                         };
-                        head.push((key.clone(), Head::Value(value)));
+                        head.push((key.clone(), Spec::Value(value)));
                     }
                 }
                 Slot::Fixed(i) => {
                     let member = &self.fixed[i];
                     let key = member.key.value();
-                    let member = own.iter().find(|m| m.key.value() == key).unwrap_or(member);
-                    if let Some(value) = fill(member) {
-                        head.push((key, Head::Value(value)));
+                    let spec = match own.iter().find(|m| m.key.value() == key) {
+                        Some(own) => spec(own, false),
+                        None => spec(member, true),
+                    };
+                    if let Some(spec) = spec {
+                        head.push((key, spec));
                     }
                 }
             }
@@ -240,9 +283,9 @@ impl Keys<'_> {
         for member in own {
             let key = member.key.value();
             if self.fixed.iter().all(|m| m.key.value() != key)
-                && let Some(value) = fill(member)
+                && let Some(spec) = spec(member, false)
             {
-                head.push((key, Head::Value(value)));
+                head.push((key, spec));
             }
         }
         head
@@ -333,9 +376,10 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     let internal_error = keys
         .head(&[], None, 500, "Internal Server Error")
         .into_iter()
-        .map(|(key, head)| match head {
-            Head::Message => (key, Json::str("Internal Server Error")),
-            Head::Value(value) => (key, value),
+        .filter_map(|(key, spec)| match spec {
+            Spec::Message => Some((key, Json::str("Internal Server Error"))),
+            Spec::Value(value) => Some((key, value)),
+            Spec::Member { .. } => None,
         })
         .collect();
     Model {
@@ -686,7 +730,7 @@ fn resolve<'a>(
     cx: &Ctxt,
     input: &'a Input<'a>,
     variant: &'a Variant<'a>,
-    keys: &Keys,
+    keys: &Keys<'a>,
 ) -> Option<Resolved<'a>> {
     let own_or_default = match &variant.attrs.status {
         Written::Valid(status) => Some(status),
@@ -750,15 +794,33 @@ fn resolve<'a>(
     let head = if no_body.is_some() || text {
         Vec::new()
     } else {
-        keys.head(
+        let specs = keys.head(
             &variant.attrs.members,
             Some(&code),
             status.code,
             &status.reason,
-        )
+        );
+        specs
+            .into_iter()
+            .filter_map(|(key, spec)| {
+                let head = match spec {
+                    Spec::Message => Head::Message,
+                    Spec::Value(value) => Head::Value(value),
+                    Spec::Member { member, of_type } => {
+                        member_head(cx, input, variant, member, of_type, status)?
+                    }
+                };
+                Some((key, head))
+            })
+            .collect()
     };
 
     let message = match &variant.attrs.message {
+        // Named code on the variant (or struct), whatever the status.
+        _ if let Some(path) = &variant.attrs.message_with => Message::With(Call {
+            path,
+            fields: input.is_enum.then(|| call_fields(variant)),
+        }),
         Some(template) => match template.static_text() {
             Some(text) => Message::Static(text),
             None => Message::Template {
@@ -767,6 +829,10 @@ fn resolve<'a>(
             },
         },
         None if status.code >= 500 => Message::Static(status.reason.clone()),
+        // The enum's named code, for variants below 500.
+        None if let Some(path) = &input.container.message_with => {
+            Message::With(Call { path, fields: None })
+        }
         // thiserror's literal without arguments is the `Display` text.
         None if variant.display.is_none()
             && variant.attrs.message_attr.is_none()
@@ -818,6 +884,84 @@ fn resolve<'a>(
         text,
         reserved,
     })
+}
+
+/// A `#[member]` whose value needs the variant: a template over its fields,
+/// or named code. One the enum declares for every variant with named code
+/// is left out of a 5xx, whose body shows nothing the code computes unless
+/// the variant says so itself.
+fn member_head<'a>(
+    cx: &Ctxt,
+    input: &'a Input<'a>,
+    variant: &'a Variant<'a>,
+    member: &'a FixedMember,
+    of_type: bool,
+    status: &Status,
+) -> Option<Head<'a>> {
+    let type_level = of_type && input.is_enum;
+    match &member.value {
+        MemberValue::Json(value) => Some(Head::Value(value.clone())),
+        MemberValue::With(path) => {
+            if type_level && status.code >= 500 {
+                return None;
+            }
+            Some(Head::With(Call {
+                path,
+                fields: (!of_type && input.is_enum).then(|| call_fields(variant)),
+            }))
+        }
+        MemberValue::Text(lit) => {
+            let parsed = Template::parse(lit.clone()).ok()?;
+            let mut pieces = Vec::new();
+            let mut args = Vec::new();
+            for piece in parsed.pieces {
+                let (field, spec) = match piece {
+                    Piece::Text(text) => {
+                        pieces.push(Piece::Text(text));
+                        continue;
+                    }
+                    Piece::Arg { field, spec } => (field, spec),
+                };
+                if let Some(found) = find_field(variant, &field) {
+                    args.push(TemplateArg::new(found, &spec));
+                    pieces.push(Piece::Arg { field, spec });
+                    continue;
+                }
+                let fact = match &field {
+                    FieldRef::Named(name) if spec.is_empty() => match name.as_str() {
+                        "code" => Some(variant_code(variant)),
+                        "status" => Some(status.code.to_string()),
+                        "reason" => Some(status.reason.clone()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match fact {
+                    Some(text) => pieces.push(Piece::Text(text)),
+                    None => {
+                        let message = unknown_field_message(variant, &field)
+                            .replace("in #[message]", "in #[member]");
+                        cx.error_spanned_by(lit, message);
+                        return None;
+                    }
+                }
+            }
+            let template = Template {
+                lit: lit.clone(),
+                pieces,
+            };
+            if let Some(text) = template.static_text() {
+                return Some(Head::Value(Json::Str(text)));
+            }
+            Some(Head::Text { template, args })
+        }
+    }
+}
+
+/// Every field of a variant, in order: what named code declared on it is
+/// called with.
+fn call_fields(variant: &Variant) -> Vec<Member> {
+    variant.fields.iter().map(|f| f.member.clone()).collect()
 }
 
 /// A text/plain variant's body is its message: nothing else can go in.

@@ -292,6 +292,13 @@ impl<T: ?Sized> Probe<T> {
     }
 }
 
+/// A probe for the type a closure returns: the derive's way to name the
+/// return type of named code (`#[member(.., with = path)]`), whose closure
+/// is never called.
+pub fn returned<R, F: FnOnce() -> R>(_: F) -> Probe<R> {
+    Probe::new()
+}
+
 /// A type's schema through utoipa 6's `ToSchema`.
 pub trait ViaUtoipa {
     /// The schema.

@@ -164,6 +164,44 @@ mod no_prelude {
         },
     }
 
+    /// Named code and computed members, with no prelude.
+    #[derive(::std::fmt::Debug, ::thiserror::Error, ::httperror::HttpError)]
+    #[message(with = Self::describe)]
+    #[member("kind", with = Self::kind)]
+    pub enum NoPreludeCode {
+        #[error("a")]
+        #[status(400)]
+        #[member("hint", "field {field} of {code}")]
+        A { field: ::core::primitive::u8 },
+        #[error("b")]
+        #[status(400)]
+        #[message(with = b_message)]
+        #[member("twice", with = twice)]
+        B(::core::primitive::u8),
+        #[error("text")]
+        #[status(400)]
+        #[http_error(format = "text")]
+        Text,
+    }
+
+    impl NoPreludeCode {
+        fn describe(&self) -> &'static ::core::primitive::str {
+            "described"
+        }
+
+        fn kind(&self) -> ::core::primitive::u8 {
+            7
+        }
+    }
+
+    fn b_message(n: &::core::primitive::u8) -> ::std::string::String {
+        ::std::format!("b {n}")
+    }
+
+    fn twice(n: &::core::primitive::u8) -> ::core::primitive::u16 {
+        <::core::primitive::u16 as ::core::convert::From<::core::primitive::u8>>::from(*n) * 2
+    }
+
     #[derive(::std::fmt::Debug, ::thiserror::Error, ::httperror::HttpError)]
     #[http_error(skip_message)]
     pub enum NoPreludeNoMessage {
@@ -250,6 +288,20 @@ fn shapes_without_a_prelude() {
     };
     assert_eq!(error.to_json(), br#"{"last":2}"#);
     assert_eq!(serde_json::to_vec(&error.body()).unwrap(), error.to_json());
+}
+
+#[test]
+fn named_code_without_a_prelude() {
+    use no_prelude::NoPreludeCode;
+    assert_eq!(
+        NoPreludeCode::A { field: 3 }.to_json(),
+        br#"{"message":"described","kind":7,"hint":"field 3 of a"}"#
+    );
+    assert_eq!(
+        NoPreludeCode::B(4).to_json(),
+        br#"{"message":"b 4","kind":7,"twice":8}"#
+    );
+    assert_eq!(NoPreludeCode::Text.to_json(), b"described");
 }
 
 #[test]
