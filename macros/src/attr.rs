@@ -21,6 +21,17 @@ pub struct Status<'a> {
     pub reason: String,
     /// The attribute, for errors about the status it sets.
     pub attr: &'a Attribute,
+    /// `#[status(404 | 409, with = path)]`: the status is chosen at run
+    /// time, by the named code, among `code` and these.
+    pub chosen: Option<Chosen>,
+}
+
+/// A status chosen at run time within a declared set.
+pub struct Chosen {
+    /// The other statuses of the set, after `Status::code`, with their
+    /// reason phrases.
+    pub others: Vec<(u16, String)>,
+    pub with: syn::Path,
 }
 
 /// An attribute written at most once: absent, written but unreadable (its
@@ -829,13 +840,9 @@ fn parse_status<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Status<'a>> {
     })
 }
 
-/// `404`, `NOT_FOUND`, `StatusCode::NOT_FOUND`, each optionally followed by
-/// `, reason = ".."`. Returns `Ok(None)` for a problem already reported.
-fn parse_status_args<'a>(
-    cx: &Ctxt,
-    input: ParseStream,
-    attr: &'a Attribute,
-) -> syn::Result<Option<Status<'a>>> {
+/// One status of `#[status(..)]`: `404`, `NOT_FOUND` or
+/// `StatusCode::NOT_FOUND`. `Ok(None)` for a problem already reported.
+fn parse_code(cx: &Ctxt, input: ParseStream) -> syn::Result<Option<(u16, Span)>> {
     let code: Option<(u16, Span)> = if input.peek(LitInt) {
         let lit: LitInt = input.parse()?;
         match lit.base10_parse::<u16>() {
@@ -875,30 +882,135 @@ fn parse_status_args<'a>(
             .error("expected a status code: an integer such as 404, or a name such as NOT_FOUND"));
     };
 
+    Ok(code)
+}
+
+fn parse_status_args<'a>(
+    cx: &Ctxt,
+    input: ParseStream,
+    attr: &'a Attribute,
+) -> syn::Result<Option<Status<'a>>> {
+    let code = parse_code(cx, input)?;
+    // `404 | 409 | 500`: a set the named code chooses from.
+    let mut others: Vec<Option<(u16, Span)>> = Vec::new();
+    while input.peek(Token![|]) {
+        input.parse::<Token![|]>()?;
+        others.push(parse_code(cx, input)?);
+    }
     let mut reason: Option<LitStr> = None;
+    let mut with: Option<syn::Path> = None;
     while input.peek(Token![,]) {
         input.parse::<Token![,]>()?;
         if input.is_empty() {
             break;
         }
         let key: syn::Ident = input.parse()?;
-        if key != "reason" {
+        input.parse::<Token![=]>()?;
+        if key == "reason" {
+            let lit: LitStr = input.parse()?;
+            if reason.replace(lit).is_some() {
+                return Err(syn::Error::new(key.span(), "duplicate `reason`"));
+            }
+        } else if key == "with" {
+            let path: syn::Path = input.parse()?;
+            if with.replace(path).is_some() {
+                return Err(syn::Error::new(key.span(), "duplicate `with`"));
+            }
+        } else {
             return Err(syn::Error::new(
                 key.span(),
-                format!("unknown key `{key}` in #[status]; expected `reason = \"...\"`"),
+                format!(
+                    "unknown key `{key}` in #[status]; expected `reason = \"...\"`, or \
+                     `with = path` after a set of statuses"
+                ),
             ));
         }
-        input.parse::<Token![=]>()?;
-        let lit: LitStr = input.parse()?;
-        if reason.is_some() {
-            return Err(syn::Error::new(lit.span(), "duplicate `reason`"));
-        }
-        reason = Some(lit);
     }
 
-    let Some((code, span)) = code else {
+    if others.is_empty() {
+        if let Some(path) = &with {
+            cx.error_spanned_by(
+                path,
+                "`with` chooses the status at run time among a set: write the set, \
+                 #[status(404 | 409, with = path)] (500 is always in it)",
+            );
+            return Ok(None);
+        }
+        let Some((code, span)) = code else {
+            return Ok(None);
+        };
+        let Some(reason) = reason_of(cx, code, span, reason) else {
+            return Ok(None);
+        };
+        return Ok(Some(Status {
+            code,
+            reason,
+            attr,
+            chosen: None,
+        }));
+    }
+
+    // A set: every member a status of its own, with a registered reason.
+    if let Some(lit) = &reason {
+        cx.error_spanned_by(
+            lit,
+            "a set of statuses takes no `reason`: each status of the set needs a registered \
+             reason phrase",
+        );
+    }
+    let Some(with) = with else {
+        cx.error_spanned_by(
+            attr,
+            "a set of statuses is chosen from at run time: name the code that chooses, \
+             #[status(404 | 409, with = path)]",
+        );
         return Ok(None);
     };
+    let mut codes: Vec<(u16, String)> = Vec::new();
+    let mut valid = true;
+    for (code, span) in std::iter::once(code).chain(others).flatten() {
+        if codes.iter().any(|&(c, _)| c == code) {
+            cx.error_at(span, format!("{code} is in the set twice; keep one"));
+            valid = false;
+            continue;
+        }
+        if status::reason(code).is_none() && !(100..=199).contains(&code) {
+            cx.error_at(
+                span,
+                format!(
+                    "{code} has no registered reason phrase, which a status chosen at run \
+                     time needs; pick a registered status"
+                ),
+            );
+            valid = false;
+            continue;
+        }
+        match reason_of(cx, code, span, None) {
+            Some(reason) => codes.push((code, reason)),
+            None => valid = false,
+        }
+    }
+    if !valid || codes.is_empty() {
+        return Ok(None);
+    }
+    if !codes.iter().any(|&(c, _)| c == 500) {
+        codes.push((500, "Internal Server Error".to_owned()));
+    }
+    let (code, reason) = codes.remove(0);
+    Ok(Some(Status {
+        code,
+        reason,
+        attr,
+        chosen: Some(Chosen {
+            others: codes,
+            with,
+        }),
+    }))
+}
+
+/// The reason phrase of `code`: registered, or given with `reason`; `None`
+/// (reported) for a 1xx, or an unregistered code without one.
+fn reason_of(cx: &Ctxt, code: u16, span: Span, reason: Option<LitStr>) -> Option<String> {
     if (100..=199).contains(&code) {
         cx.error_at(
             span,
@@ -907,7 +1019,7 @@ fn parse_status_args<'a>(
                  error's answer (RFC 9110 §15.2); pick a 4xx or a 5xx"
             ),
         );
-        return Ok(None);
+        return None;
     }
     let reason = match (status::reason(code), reason) {
         (Some(registered), None) => registered.to_owned(),
@@ -939,10 +1051,10 @@ fn parse_status_args<'a>(
                      #[status({code}, reason = \"...\")]"
                 ),
             );
-            return Ok(None);
+            return None;
         }
     };
-    Ok(Some(Status { code, reason, attr }))
+    Some(reason)
 }
 
 fn resolve_status_path(cx: &Ctxt, path: &syn::Path) -> Option<u16> {

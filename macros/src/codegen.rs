@@ -18,6 +18,15 @@ pub fn arms(
     arm: impl Fn(&Resolved) -> (TokenStream, TokenStream),
     delegate: impl Fn(&Transparent) -> TokenStream,
 ) -> TokenStream {
+    arms_with(model, arm, delegate, |_| None)
+}
+
+fn arms_with(
+    model: &Model,
+    arm: impl Fn(&Resolved) -> (TokenStream, TokenStream),
+    delegate: impl Fn(&Transparent) -> TokenStream,
+    outside: impl Fn(&Resolved) -> Option<TokenStream>,
+) -> TokenStream {
     if model.variants.is_empty() && model.transparent.is_empty() {
         return quote!(match *self {});
     }
@@ -29,7 +38,7 @@ pub fn arms(
         }
     };
     let own = model.variants.iter().map(|v| {
-        let (bindings, body) = arm(v);
+        let (bindings, body) = at_chosen_status(v, &arm, outside(v));
         let path = path(v.ident);
         quote!(#path { #bindings .. } => #body,)
     });
@@ -45,6 +54,53 @@ pub fn arms(
             #(#transparent)*
         }
     }
+}
+
+/// The arms of `status()`: for a variant whose status is chosen at run
+/// time, the chosen status where it is in the set, else a logged 500.
+pub fn status_arms(
+    model: &Model,
+    arm: impl Fn(&Resolved) -> (TokenStream, TokenStream),
+    delegate: impl Fn(&Transparent) -> TokenStream,
+) -> TokenStream {
+    arms_with(model, arm, delegate, |v| {
+        let code = &v.code;
+        Some(quote!(::httperror::__private::undeclared_status(__status, #code)))
+    })
+}
+
+/// `arm` of a variant; for one whose status is chosen at run time, a
+/// `match` on the status its code chooses, with `arm` of the variant at
+/// each status of the set, the 500 for any other (or `outside`, over the
+/// chosen `__status`, where given), and every field bound.
+pub fn at_chosen_status(
+    v: &Resolved,
+    arm: &impl Fn(&Resolved) -> (TokenStream, TokenStream),
+    outside: Option<TokenStream>,
+) -> (TokenStream, TokenStream) {
+    let Some(chosen) = &v.chosen else {
+        return arm(v);
+    };
+    let mut arms = Vec::new();
+    for view in v.at_each_status() {
+        let (_, body) = arm(view);
+        let status = view.status;
+        arms.push(quote!(#status => #body,));
+    }
+    let (_, fallback) = arm(v);
+    let outside = outside.unwrap_or(fallback);
+    let call = crate::body::call_tokens(&chosen.call);
+    let status_code = quote_spanned!(chosen.call.path.span()=> ::httperror::__private::StatusCode);
+    let body = quote! {{
+        let __status: #status_code = #call;
+        match __status.as_u16() {
+            #(#arms)*
+            _ => #outside,
+        }
+    }};
+    // Every field, for whichever arm reads it (`__self_` locals are never
+    // reported unused).
+    (bind(&chosen.fields), body)
 }
 
 /// A transparent arm that calls `HttpError::method(__inner, args..)`,

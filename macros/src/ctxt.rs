@@ -25,8 +25,15 @@ impl Ctxt {
         self.push(syn::Error::new(span, message));
     }
 
+    /// Reports `error`, once: a variant whose status is chosen at run time
+    /// is checked at each status of its set, and what is wrong at all of
+    /// them is said once.
     pub fn push(&self, error: syn::Error) {
-        self.errors.borrow_mut().push(error);
+        let mut errors = self.errors.borrow_mut();
+        let key = |e: &syn::Error| (e.to_string(), format!("{:?}", e.span()));
+        if !errors.iter().any(|e| key(e) == key(&error)) {
+            errors.push(error);
+        }
     }
 
     /// All errors, combined into one, or `Ok` if there were none.

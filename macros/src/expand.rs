@@ -8,7 +8,7 @@ use crate::codegen::{arms, delegate};
 use crate::generics::where_clause;
 use crate::openapi;
 use crate::status;
-use crate::valid::Model;
+use crate::valid::{Model, Resolved};
 use crate::{body, headers};
 
 /// The media type of a text/plain body.
@@ -25,12 +25,9 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
     let status_codes = status_codes(model);
     let codes = codes(model);
 
-    let status_arms = arms(
+    let status_arms = crate::codegen::status_arms(
         model,
-        |v| {
-            let status = status_tokens(v.status);
-            (TokenStream::new(), status)
-        },
+        |v| (TokenStream::new(), status_tokens(v.status)),
         delegate("status", quote!()),
     );
     let code_arms = arms(
@@ -229,7 +226,12 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
 /// `STATUS_CODES`: the own statuses, and with transparent variants the
 /// sorted union with theirs.
 fn status_codes(model: &Model) -> TokenStream {
-    let mut own: Vec<u16> = model.variants.iter().map(|v| v.status).collect();
+    let mut own: Vec<u16> = model
+        .variants
+        .iter()
+        .flat_map(Resolved::at_each_status)
+        .map(|v| v.status)
+        .collect();
     own.sort_unstable();
     own.dedup();
     let own = own.iter().map(|status| quote!(#status)).collect();
@@ -248,7 +250,7 @@ fn status_codes(model: &Model) -> TokenStream {
 /// first, then the transparent fields'.
 fn codes(model: &Model) -> TokenStream {
     let mut own: Vec<(&str, u16)> = Vec::new();
-    for v in &model.variants {
+    for v in model.variants.iter().flat_map(Resolved::at_each_status) {
         if !own.contains(&(v.code.as_str(), v.status)) {
             own.push((v.code.as_str(), v.status));
         }

@@ -22,7 +22,7 @@ pub struct Document<'a> {
 pub fn responses<'a>(model: &'a Model<'a>) -> Document<'a> {
     let mut schemas = Schemas::default();
     let mut by_status: BTreeMap<u16, Vec<&Resolved>> = BTreeMap::new();
-    for variant in &model.variants {
+    for variant in model.variants.iter().flat_map(Resolved::at_each_status) {
         by_status.entry(variant.status).or_default().push(variant);
     }
     let mut responses = Vec::new();

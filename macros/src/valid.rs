@@ -74,6 +74,26 @@ pub enum Head<'a> {
     With(Call<'a>),
 }
 
+/// The variant at each status of its set but the 500, and the code that
+/// chooses.
+pub struct ChosenViews<'a> {
+    pub call: Call<'a>,
+    pub views: Vec<Resolved<'a>>,
+    /// Every field of the variant, which the arms over the views bind.
+    pub fields: Vec<Member>,
+}
+
+impl<'a> Resolved<'a> {
+    /// The variant at each status it can answer: itself, or each view of a
+    /// status chosen at run time (the 500 last).
+    pub fn at_each_status(&self) -> Vec<&Resolved<'a>> {
+        match &self.chosen {
+            None => vec![self],
+            Some(chosen) => chosen.views.iter().chain([self]).collect(),
+        }
+    }
+}
+
 /// Named code, `with = path`: called with `&self` where it is declared on
 /// the type (or a struct), with the variant's fields by reference, in
 /// their order, where it is declared on a variant.
@@ -107,6 +127,9 @@ pub struct Resolved<'a> {
     pub no_body: bool,
     /// `format = "text"`: the message alone, as `text/plain`.
     pub text: bool,
+    /// A status chosen at run time: the variant at the other statuses of
+    /// its set (this one is its 500, answered for a status outside it).
+    pub chosen: Option<ChosenViews<'a>>,
     /// The names a flattened payload may not write, known at compile time:
     /// the crate's own members (message, code, every problem member) and
     /// this variant's explicit payload keys. Empty without a flattened
@@ -532,6 +555,7 @@ fn missing_required(v: &Resolved) -> Option<&'static str> {
 fn unused_deviations(cx: &Ctxt, input: &Input, variants: &[Resolved]) {
     let missing: Vec<(&syn::Ident, &str)> = variants
         .iter()
+        .flat_map(Resolved::at_each_status)
         .filter_map(|v| Some((v.ident, missing_required(v)?)))
         .collect();
     let message = |lit: &syn::LitStr, whom: String| {
@@ -754,6 +778,45 @@ fn resolve<'a>(
         cx.error_spanned_by(variant.ident, help);
         return None;
     };
+    let Some(chosen) = &status.chosen else {
+        return resolve_at(cx, input, variant, keys, status);
+    };
+    // Chosen at run time: the variant resolved at each status of the set
+    // as at a fixed one, so each obeys the same rules and has its own body;
+    // the 500 is the one answered for a status outside the set.
+    let mut views = Vec::new();
+    let set = std::iter::once((status.code, status.reason.clone())).chain(chosen.others.clone());
+    for (code, reason) in set {
+        let fixed = Status {
+            code,
+            reason,
+            attr: status.attr,
+            chosen: None,
+        };
+        views.push(resolve_at(cx, input, variant, keys, &fixed)?);
+    }
+    let fallback = views.iter().position(|v| v.status == 500)?;
+    let mut outer = views.remove(fallback);
+    let own_status = variant.attrs.status.is_written();
+    outer.chosen = Some(ChosenViews {
+        call: Call {
+            path: &chosen.with,
+            fields: (input.is_enum && own_status).then(|| call_fields(variant)),
+        },
+        views,
+        fields: call_fields(variant),
+    });
+    Some(outer)
+}
+
+/// A variant resolved at one fixed status.
+fn resolve_at<'a>(
+    cx: &Ctxt,
+    input: &'a Input<'a>,
+    variant: &'a Variant<'a>,
+    keys: &Keys<'a>,
+    status: &Status,
+) -> Option<Resolved<'a>> {
     let code = variant_code(variant);
 
     let no_body = status::forbids_content(status.code);
@@ -883,6 +946,7 @@ fn resolve<'a>(
         no_body: no_body.is_some(),
         text,
         reserved,
+        chosen: None,
     })
 }
 

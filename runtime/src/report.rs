@@ -28,6 +28,16 @@ pub(crate) fn server_error<E: HttpError + ?Sized>(error: &E, status: StatusCode)
     );
 }
 
+/// Logs a status chosen at run time outside the variant's declared set,
+/// answered with a 500.
+pub(crate) fn undeclared_status(chosen: StatusCode, code: &'static str) {
+    tracing::error!(
+        status = chosen.as_u16(),
+        code,
+        "a status outside the variant's declared set was chosen; answered with a 500",
+    );
+}
+
 /// Logs a body that failed to serialize, which is answered with a plain 500.
 pub(crate) fn serialization_failed<E: HttpError + ?Sized>(error: &E, cause: &serde_json::Error) {
     tracing::error!(
