@@ -464,6 +464,111 @@
 //! );
 //! ```
 //!
+//! ## Messages, members and statuses from code
+//!
+//! What a template over fields cannot say, a function can. One form names
+//! it everywhere, `with = path`, and one rule gives its signature: declared
+//! on the enum (or on a struct), the function takes `&Self`; declared on a
+//! variant, it takes the variant's fields by reference, in their order
+//! (none for a unit variant). A wrong signature is a type error at the
+//! path.
+//!
+//! | declared | the function | gives |
+//! | --- | --- | --- |
+//! | `#[message(with = path)]` | returns `impl Display` | the public message |
+//! | `#[member("reason", with = path)]` | returns `impl Serialize` | a member, documented with the schema of the returned type (`ToSchema`/`JsonSchema` with the `utoipa`/`schemars` feature, else an open schema) |
+//! | `#[member("reason", "payment {id} does not exist")]` on a variant | (a template) | a member over the variant's fields, which may also name `{code}`, `{status}` and `{reason}` |
+//! | `#[status(404 \| 409, with = path)]` | returns `http::StatusCode` | the status, chosen at run time within the set |
+//!
+//! **5xx stay safe.** A message or a computed member declared on the enum
+//! is never used for a 5xx variant: such a variant shows its reason phrase
+//! and none of the enum's computed members, unless the attribute is on the
+//! variant itself.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[message(with = Self::describe)]
+//! enum PaymentError {
+//!     #[error("payment {id} missing")]
+//!     #[status(404)]
+//!     #[member("reason", "payment {id} does not exist")]
+//!     Missing { id: String },
+//!     #[error("declined")]
+//!     #[status(402)]
+//!     #[member("retry", with = can_retry)]
+//!     Declined { attempts: u32, limit: u32 },
+//!     #[error("ledger down")]
+//!     #[status(500)]
+//!     Ledger,
+//! }
+//!
+//! impl PaymentError {
+//!     fn describe(&self) -> &'static str {
+//!         match self {
+//!             PaymentError::Missing { id } if id.starts_with("pay_") => "no such payment",
+//!             PaymentError::Missing { .. } => "not a payment id",
+//!             _ => "payment failed",
+//!         }
+//!     }
+//! }
+//!
+//! fn can_retry(attempts: &u32, limit: &u32) -> bool {
+//!     attempts < limit
+//! }
+//!
+//! assert_eq!(
+//!     PaymentError::Missing { id: "pay_1".into() }.to_json(),
+//!     br#"{"message":"no such payment","reason":"payment pay_1 does not exist"}"#,
+//! );
+//! assert_eq!(
+//!     PaymentError::Declined { attempts: 1, limit: 3 }.to_json(),
+//!     br#"{"message":"payment failed","retry":true}"#,
+//! );
+//! // The enum's message function does not run for a 5xx.
+//! assert_eq!(PaymentError::Ledger.to_json(), br#"{"message":"Internal Server Error"}"#);
+//! ```
+//!
+//! **A status chosen at run time.** A database error that is a 404 when
+//! the row is missing, a 409 on a unique-key violation, else a 500: the
+//! set is written, the function chooses. 500 is always in the set (added
+//! when not written). Each status of the set obeys the rules of a fixed
+//! status (a 401 needs `www-authenticate`, a 204 refuses a payload, no
+//! 1xx), and the variant's body follows the one chosen: its message rules
+//! (a 5xx shows its reason phrase unless a message was written for the
+//! variant), the status member, a problem's `title`. `STATUS_CODES`,
+//! `CODES` and the OpenAPI document list every status of the set. A
+//! status outside the set answers the variant's 500, logged with the
+//! `tracing` feature: never an undocumented status. The function is called
+//! each time the status is needed (a few times per response): keep it a
+//! cheap, pure look at the fields.
+//!
+//! ```
+//! # use httperror::{HttpError, StatusCode};
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[http_error(code_key = "code")]
+//! enum DbError {
+//!     #[error("{table}: {kind}")]
+//!     #[status(NOT_FOUND | CONFLICT, with = db_status)]
+//!     Query { kind: &'static str, table: &'static str },
+//! }
+//!
+//! fn db_status(kind: &&'static str, _table: &&'static str) -> StatusCode {
+//!     match *kind {
+//!         "no rows" => StatusCode::NOT_FOUND,
+//!         "unique violation" => StatusCode::CONFLICT,
+//!         _ => StatusCode::INTERNAL_SERVER_ERROR,
+//!     }
+//! }
+//!
+//! assert_eq!(DbError::STATUS_CODES, &[404, 409, 500]);
+//! let missing = DbError::Query { kind: "no rows", table: "users" };
+//! assert_eq!(missing.status(), 404);
+//! assert_eq!(missing.to_json(), br#"{"message":"users: no rows","code":"query"}"#);
+//! let broken = DbError::Query { kind: "disk full", table: "users" };
+//! assert_eq!(broken.to_json(), br#"{"message":"Internal Server Error","code":"query"}"#);
+//! ```
+//!
 //! Plain text: `#[http_error(format = "text")]` on a variant (or on the
 //! type, for all of them) answers the public message alone, as
 //! `text/plain; charset=utf-8`, under the same message rules (a 5xx shows
