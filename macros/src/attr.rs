@@ -769,9 +769,12 @@ fn message<'a>(
         }
         let key: syn::Ident = input.parse()?;
         if key != "with" {
+            let hint = closest(&key.to_string(), ["with"])
+                .map(|k| format!("; did you mean `{k}`?"))
+                .unwrap_or_default();
             return Err(syn::Error::new(
                 key.span(),
-                format!("unknown key `{key}` in #[message]: expected `with = path`"),
+                format!("unknown key `{key}` in #[message]: expected `with = path`{hint}"),
             ));
         }
         input.parse::<Token![=]>()?;
@@ -1294,7 +1297,9 @@ fn http_error(
                 container.status_as.replace((status_as, lit)).is_some()
             }
             HttpErrorKey::Rfc9110Deviation => {
-                let value = lit.value();
+                // Header names are case-insensitive; kept lowercase.
+                let value = lit.value().to_ascii_lowercase();
+                let lit = LitStr::new(&value, lit.span());
                 let names = crate::valid::REQUIRED_HEADERS
                     .iter()
                     .map(|&(_, name, ..)| name);

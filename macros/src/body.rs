@@ -49,7 +49,7 @@ fn template_format_args(template: &Template, args: &[TemplateArg]) -> TokenStrea
 }
 
 /// The call of named code: with `self`, or with the variant's bound
-/// fields. Spanned on the path, so a wrong signature points at it.
+/// fields, spanned on the path, so a wrong signature is reported there.
 pub(crate) fn call_tokens(call: &Call) -> TokenStream {
     let path = call.path;
     // Bound where the pattern binds them, shown at the path.
@@ -58,8 +58,8 @@ pub(crate) fn call_tokens(call: &Call) -> TokenStream {
         None => vec![quote_spanned!(at_path=> self)],
         Some(fields) => fields
             .iter()
-            .map(|m| {
-                let mut local = binding(m);
+            .map(|(member, _)| {
+                let mut local = binding(member);
                 local.set_span(at_path);
                 local.into_token_stream()
             })
@@ -68,12 +68,29 @@ pub(crate) fn call_tokens(call: &Call) -> TokenStream {
     quote_spanned!(path.span()=> #path(#(#args),*))
 }
 
-/// The call of named code with `loop {}` for every argument: its type is
-/// the return type, for the OpenAPI schema, and it is never run.
+/// The call of named code with a value of each argument's type that is
+/// never made (`loop {}`): its type is what the code returns, for the
+/// OpenAPI schema. Spanned as [`call_tokens`]'s, so a wrong signature is
+/// one error, not two.
 pub(crate) fn unevaluated_call(call: &Call) -> TokenStream {
     let path = call.path;
-    let n = call.fields.as_ref().map_or(1, Vec::len);
-    let args = (0..n).map(|_| quote!(loop {}));
+    let at_path = Span::mixed_site().located_at(path.span());
+    let arg = Ident::new("__arg", at_path);
+    let args: Vec<TokenStream> = match &call.fields {
+        None => vec![quote_spanned!(at_path=> {
+            let #arg: &Self = loop {};
+            #arg
+        })],
+        Some(fields) => fields
+            .iter()
+            .map(|(_, ty)| {
+                quote_spanned!(at_path=> {
+                    let #arg: &#ty = loop {};
+                    #arg
+                })
+            })
+            .collect(),
+    };
     quote_spanned!(path.span()=> #path(#(#args),*))
 }
 
@@ -338,12 +355,13 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
             Head::With(call) => {
                 segments.push(Segment::Static(std::mem::take(&mut text)));
                 let call = call_tokens(call);
+                let value = Ident::new("__value", Span::mixed_site());
                 segments.push(Segment::Code(quote! {
                     {
-                        let __value = #call;
+                        let #value = #call;
                         #[allow(unused_imports)]
                         use ::httperror::__private::{ValueViaJson as _, ValueViaSerde as _};
-                        (&&::httperror::__private::Direct(&__value)).write_value(__out)?;
+                        (&&::httperror::__private::Direct(&#value)).write_value(__out)?;
                     }
                 }));
             }
@@ -566,7 +584,7 @@ fn body_bindings(v: &Resolved) -> TokenStream {
     let mut members: Vec<&Member> = match (&v.message, compiled_message(v)) {
         (_, Some((_, args))) => args.iter().map(|a| &a.member).collect(),
         (Message::Template { args, .. }, None) => args.iter().map(|a| &a.member).collect(),
-        (Message::With(call), None) => call.members().iter().collect(),
+        (Message::With(call), None) => call.members().collect(),
         _ => Vec::new(),
     };
     members.extend(head_members(v));
@@ -581,7 +599,7 @@ fn head_members<'v>(v: &'v Resolved) -> impl Iterator<Item = &'v Member> {
         .flat_map(|(_, head)| -> Box<dyn Iterator<Item = &'v Member> + 'v> {
             match head {
                 Head::Text { args, .. } => Box::new(args.iter().map(|a| &a.member)),
-                Head::With(call) => Box::new(call.members().iter()),
+                Head::With(call) => Box::new(call.members()),
                 Head::Message | Head::Value(_) => Box::new(std::iter::empty()),
             }
         })

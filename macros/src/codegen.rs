@@ -57,16 +57,36 @@ fn arms_with(
 }
 
 /// The arms of `status()`: for a variant whose status is chosen at run
-/// time, the chosen status where it is in the set, else a logged 500.
+/// time, the chosen status where it is in the set, else 500 (which
+/// `to_response` logs, through `undeclared_status()`).
 pub fn status_arms(
     model: &Model,
     arm: impl Fn(&Resolved) -> (TokenStream, TokenStream),
     delegate: impl Fn(&Transparent) -> TokenStream,
 ) -> TokenStream {
-    arms_with(model, arm, delegate, |v| {
-        let code = &v.code;
-        Some(quote!(::httperror::__private::undeclared_status(__status, #code)))
+    arms_with(model, arm, delegate, |_| {
+        Some(quote!(
+            ::httperror::__private::StatusCode::INTERNAL_SERVER_ERROR
+        ))
     })
+}
+
+/// The arms of `undeclared_status()`: for a variant whose status is chosen
+/// at run time, the status chosen outside its set, if it was.
+pub fn undeclared_arms(
+    model: &Model,
+    delegate: impl Fn(&Transparent) -> TokenStream,
+) -> TokenStream {
+    let none = quote!(::core::option::Option::None);
+    arms_with(
+        model,
+        |_| (TokenStream::new(), none.clone()),
+        delegate,
+        |_| {
+            let status = status_local();
+            Some(quote!(::core::option::Option::Some(#status)))
+        },
+    )
 }
 
 /// `arm` of a variant; for one whose status is chosen at run time, a
@@ -81,19 +101,28 @@ pub fn at_chosen_status(
     let Some(chosen) = &v.chosen else {
         return arm(v);
     };
-    let mut arms = Vec::new();
-    for view in v.at_each_status() {
-        let (_, body) = arm(view);
-        let status = view.status;
-        arms.push(quote!(#status => #body,));
-    }
     let (_, fallback) = arm(v);
+    let bodies: Vec<(u16, TokenStream)> = v
+        .at_each_status()
+        .into_iter()
+        .map(|view| (view.status, arm(view).1))
+        .collect();
+    // What is the same at every status (the code, the headers) needs no
+    // call of the code.
+    let fallback_text = fallback.to_string();
+    if outside.is_none() && bodies.iter().all(|(_, b)| b.to_string() == fallback_text) {
+        return arm(v);
+    }
+    let arms = bodies
+        .into_iter()
+        .map(|(status, body)| quote!(#status => #body,));
     let outside = outside.unwrap_or(fallback);
     let call = crate::body::call_tokens(&chosen.call);
     let status_code = quote_spanned!(chosen.call.path.span()=> ::httperror::__private::StatusCode);
+    let status = status_local();
     let body = quote! {{
-        let __status: #status_code = #call;
-        match __status.as_u16() {
+        let #status: #status_code = #call;
+        match #status.as_u16() {
             #(#arms)*
             _ => #outside,
         }
@@ -101,6 +130,12 @@ pub fn at_chosen_status(
     // Every field, for whichever arm reads it (`__self_` locals are never
     // reported unused).
     (bind(&chosen.fields), body)
+}
+
+/// The local the chosen status is bound to: the macro's own, which no
+/// name in the user's scope can shadow.
+fn status_local() -> Ident {
+    Ident::new("__status", proc_macro2::Span::mixed_site())
 }
 
 /// A transparent arm that calls `HttpError::method(__inner, args..)`,

@@ -39,6 +39,22 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         delegate("code", quote!()),
     );
     let message_arms = arms(model, body::message_expr, delegate("message", quote!()));
+    // Only a type with a status chosen at run time, or one that wraps
+    // others, can choose outside a set.
+    let undeclared = (model.variants.iter().any(|v| v.chosen.is_some())
+        || !model.transparent.is_empty())
+    .then(|| {
+        let undeclared_arms =
+            crate::codegen::undeclared_arms(model, delegate("undeclared_status", quote!()));
+        quote! {
+            #[inline]
+            fn undeclared_status(
+                &self,
+            ) -> ::core::option::Option<::httperror::__private::StatusCode> {
+                #undeclared_arms
+            }
+        }
+    });
     let serialize_arms = arms(
         model,
         |v| body::serialize_body(model, v),
@@ -189,6 +205,8 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             #openapi
 
             #payload
+
+            #undeclared
 
             #members
 

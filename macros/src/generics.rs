@@ -29,7 +29,11 @@ pub fn where_clause(model: &Model) -> Option<WhereClause> {
     };
     // The impl is for the type as the user bounded its `Error` impl.
     push(quote!(Self: ::std::error::Error));
-    for variant in &model.variants {
+    for variant in model
+        .variants
+        .iter()
+        .flat_map(crate::valid::Resolved::at_each_status)
+    {
         for field in &variant.payload {
             let ty = field.value_ty;
             if mentions(ty.to_token_stream(), &params) {
@@ -43,14 +47,21 @@ pub fn where_clause(model: &Model) -> Option<WhereClause> {
                 push(quote!(#ty: ::core::fmt::Display));
             }
         }
-        if let crate::valid::Message::Template { args, .. } = &variant.message {
-            for arg in args {
-                if mentions(arg.ty.to_token_stream(), &params) {
-                    let ty = arg.ty;
-                    let fmt_trait =
-                        syn::Ident::new(arg.fmt_trait.name(), proc_macro2::Span::call_site());
-                    push(quote!(#ty: ::core::fmt::#fmt_trait));
-                }
+        // Templates over fields: the message's, and those of members.
+        let message = match &variant.message {
+            crate::valid::Message::Template { args, .. } => args.as_slice(),
+            _ => &[],
+        };
+        let members = variant.head.iter().filter_map(|(_, head)| match head {
+            crate::valid::Head::Text { args, .. } => Some(args.as_slice()),
+            _ => None,
+        });
+        for arg in std::iter::once(message).chain(members).flatten() {
+            if mentions(arg.ty.to_token_stream(), &params) {
+                let ty = arg.ty;
+                let fmt_trait =
+                    syn::Ident::new(arg.fmt_trait.name(), proc_macro2::Span::call_site());
+                push(quote!(#ty: ::core::fmt::#fmt_trait));
             }
         }
     }

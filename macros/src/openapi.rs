@@ -132,17 +132,21 @@ fn content<'a>(
 /// A text/plain body: a string, the message; examples where it is known.
 fn text_media(variants: &[&Resolved]) -> Json {
     let mut media = Json::obj([("schema", schema::string())]);
-    let examples: Vec<(String, Json)> = variants
-        .iter()
-        .filter_map(|v| {
-            let summary = Json::str(v.ident.to_string());
-            let value = Json::Str(message_example(v)?);
-            Some((
-                v.code.clone(),
-                Json::obj([("summary", summary), ("value", value)]),
-            ))
-        })
-        .collect();
+    let mut examples: Vec<(String, Json)> = Vec::new();
+    for v in variants {
+        let Some(message) = message_example(v) else {
+            continue;
+        };
+        let mut name = v.code.clone();
+        if examples.iter().any(|(n, _)| *n == name) {
+            name = format!("{name}_{}", v.ident);
+        }
+        let summary = Json::str(v.ident.to_string());
+        examples.push((
+            name,
+            Json::obj([("summary", summary), ("value", Json::Str(message))]),
+        ));
+    }
     if !examples.is_empty() {
         media.set("examples", Json::Obj(examples));
     }
@@ -387,11 +391,12 @@ pub(crate) fn openapi_fn(model: &Model) -> TokenStream {
                 )
             },
         };
+        let local = Ident::new("__probe", Span::mixed_site());
         quote! {
             || {
                 use #private::openapi::{Open as _, ViaSchemars as _, ViaUtoipa as _, ViaUtoipa5 as _};
-                let __probe = #probe;
-                (&&&&__probe).schema()
+                let #local = #probe;
+                (&&&&#local).schema()
             }
         }
     });

@@ -99,13 +99,13 @@ impl<'a> Resolved<'a> {
 /// their order, where it is declared on a variant.
 pub struct Call<'a> {
     pub path: &'a syn::Path,
-    /// `None`: called with `self`.
-    pub fields: Option<Vec<Member>>,
+    /// The fields it is called with, and their types; `None`: with `self`.
+    pub fields: Option<Vec<(Member, &'a Type)>>,
 }
 
 impl Call<'_> {
-    pub fn members(&self) -> &[Member] {
-        self.fields.as_deref().unwrap_or_default()
+    pub fn members(&self) -> impl Iterator<Item = &Member> {
+        self.fields.iter().flatten().map(|(member, _)| member)
     }
 }
 
@@ -425,19 +425,31 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
 fn shape_options(cx: &Ctxt, container: &crate::attr::Container, problem: bool) {
     if container.text() {
         let why = "with format = \"text\", a body is the message alone";
-        for (name, lit) in [
+        let envelope = container.envelope.as_ref().map(|e| {
+            let name = if e.array {
+                "envelope_array"
+            } else {
+                "envelope"
+            };
+            (name, e.key.clone())
+        });
+        let status_as = container
+            .status_as
+            .as_ref()
+            .map(|(_, lit)| ("status_as", lit.clone()));
+        let named = [
             ("message_key", &container.message_key),
             ("code_key", &container.code_key),
             ("status_key", &container.status_key),
             ("type_base", &container.type_base),
-            (
-                "envelope",
-                &container.envelope.as_ref().map(|e| e.key.clone()),
-            ),
-        ] {
-            if let Some(lit) = lit {
-                cx.error_spanned_by(lit, format!("{why}; remove `{name}`"));
-            }
+        ];
+        let written = named
+            .into_iter()
+            .filter_map(|(name, lit)| Some((name, lit.clone()?)))
+            .chain(envelope)
+            .chain(status_as);
+        for (name, lit) in written {
+            cx.error_spanned_by(&lit, format!("{why}; remove `{name}`"));
         }
         if let Some(span) = container.skip_message {
             cx.error_at(span, format!("{why}; remove `skip_message`"));
@@ -579,10 +591,12 @@ fn unused_deviations(cx: &Ctxt, input: &Input, variants: &[Resolved]) {
     if own.clone().all(resolved) {
         for lit in &input.container.deviations {
             if !missing.iter().any(|&(_, name)| lit.value() == name) {
-                cx.error_spanned_by(
-                    lit,
-                    message(lit, format!("no variant of `{}` is", input.original.ident)),
-                );
+                let whom = if input.is_enum {
+                    format!("no variant of `{}` is", input.original.ident)
+                } else {
+                    format!("`{}` is not", input.original.ident)
+                };
+                cx.error_spanned_by(lit, message(lit, whom));
             }
         }
     }
@@ -719,6 +733,18 @@ fn check_transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Option<Transpar
             format!("{why}, with its body; remove #[member]"),
         );
     }
+    if let Some(span) = variant.attrs.text {
+        cx.error_at(
+            span,
+            format!("{why}, in its format; remove format = \"text\""),
+        );
+    }
+    for lit in &variant.attrs.deviations {
+        cx.error_spanned_by(
+            lit,
+            format!("{why}, with its headers; remove rfc9110_deviation"),
+        );
+    }
     let [field] = variant.fields.as_slice() else {
         cx.error_at(
             span,
@@ -784,17 +810,20 @@ fn resolve<'a>(
     // Chosen at run time: the variant resolved at each status of the set
     // as at a fixed one, so each obeys the same rules and has its own body;
     // the 500 is the one answered for a status outside the set.
-    let mut views = Vec::new();
     let set = std::iter::once((status.code, status.reason.clone())).chain(chosen.others.clone());
-    for (code, reason) in set {
-        let fixed = Status {
-            code,
-            reason,
-            attr: status.attr,
-            chosen: None,
-        };
-        views.push(resolve_at(cx, input, variant, keys, &fixed)?);
-    }
+    let views: Vec<Option<Resolved>> = set
+        .map(|(code, reason)| {
+            let fixed = Status {
+                code,
+                reason,
+                attr: status.attr,
+                chosen: None,
+            };
+            resolve_at(cx, input, variant, keys, &fixed)
+        })
+        .collect();
+    // Every status checked, each problem reported, before giving up.
+    let mut views: Vec<Resolved> = views.into_iter().collect::<Option<_>>()?;
     let fallback = views.iter().position(|v| v.status == 500)?;
     let mut outer = views.remove(fallback);
     let own_status = variant.attrs.status.is_written();
@@ -804,7 +833,7 @@ fn resolve<'a>(
             fields: (input.is_enum && own_status).then(|| call_fields(variant)),
         },
         views,
-        fields: call_fields(variant),
+        fields: variant.fields.iter().map(|f| f.member.clone()).collect(),
     });
     Some(outer)
 }
@@ -878,54 +907,61 @@ fn resolve_at<'a>(
             .collect()
     };
 
-    let message = match &variant.attrs.message {
-        // Named code on the variant (or struct), whatever the status.
-        _ if let Some(path) = &variant.attrs.message_with => Message::With(Call {
+    // Named code on the variant (or struct), whatever the status; the
+    // enum's, for variants below 500 without a message of their own.
+    let named = match (&variant.attrs.message_with, &input.container.message_with) {
+        (Some(path), _) => Some(Call {
             path,
             fields: input.is_enum.then(|| call_fields(variant)),
         }),
-        Some(template) => match template.static_text() {
-            Some(text) => Message::Static(text),
-            None => Message::Template {
-                template,
-                args: template_args(cx, variant, template),
-            },
-        },
-        None if status.code >= 500 => Message::Static(status.reason.clone()),
-        // The enum's named code, for variants below 500.
-        None if let Some(path) = &input.container.message_with => {
-            Message::With(Call { path, fields: None })
+        (None, Some(path)) if variant.attrs.message.is_none() && status.code < 500 => {
+            Some(Call { path, fields: None })
         }
-        // thiserror's literal without arguments is the `Display` text.
-        None if variant.display.is_none()
-            && variant.attrs.message_attr.is_none()
-            && variant
-                .display_lit
-                .as_ref()
-                .is_some_and(|lit| crate::template::has_pointer_spec(&lit.value())) =>
-        {
-            if let Some(lit) = &variant.display_lit {
-                cx.error_spanned_by(
-                    lit,
-                    format!(
-                        "the public message of a {} is this `Display`, and its `:p` would show \
-                         a memory address to every client; write the message the client \
-                         sees with #[message(\"...\")]",
-                        status.code
-                    ),
-                );
-            }
-            Message::Display { thiserror: None }
-        }
-        None => match variant.display.as_ref() {
+        _ => None,
+    };
+    let message = if let Some(call) = named {
+        Message::With(call)
+    } else {
+        match &variant.attrs.message {
             Some(template) => match template.static_text() {
                 Some(text) => Message::Static(text),
-                None => Message::Display {
-                    thiserror: resolve_args(variant, template).map(|args| (template, args)),
+                None => Message::Template {
+                    template,
+                    args: template_args(cx, variant, template),
                 },
             },
-            None => Message::Display { thiserror: None },
-        },
+            None if status.code >= 500 => Message::Static(status.reason.clone()),
+            // thiserror's literal without arguments is the `Display` text.
+            None if variant.display.is_none()
+                && variant.attrs.message_attr.is_none()
+                && variant
+                    .display_lit
+                    .as_ref()
+                    .is_some_and(|lit| crate::template::has_pointer_spec(&lit.value())) =>
+            {
+                if let Some(lit) = &variant.display_lit {
+                    cx.error_spanned_by(
+                        lit,
+                        format!(
+                            "the public message of a {} is this `Display`, and its `:p` would show \
+                         a memory address to every client; write the message the client \
+                         sees with #[message(\"...\")]",
+                            status.code
+                        ),
+                    );
+                }
+                Message::Display { thiserror: None }
+            }
+            None => match variant.display.as_ref() {
+                Some(template) => match template.static_text() {
+                    Some(text) => Message::Static(text),
+                    None => Message::Display {
+                        thiserror: resolve_args(variant, template).map(|args| (template, args)),
+                    },
+                },
+                None => Message::Display { thiserror: None },
+            },
+        }
     };
 
     let payload = payload_keys(cx, input, variant, keys, &head);
@@ -986,11 +1022,8 @@ fn member_head<'a>(
                     }
                     Piece::Arg { field, spec } => (field, spec),
                 };
-                if let Some(found) = find_field(variant, &field) {
-                    args.push(TemplateArg::new(found, &spec));
-                    pieces.push(Piece::Arg { field, spec });
-                    continue;
-                }
+                // `{code}`, `{status}` and `{reason}` name those facts, as
+                // in a member without fields, even beside a field so named.
                 let fact = match &field {
                     FieldRef::Named(name) if spec.is_empty() => match name.as_str() {
                         "code" => Some(variant_code(variant)),
@@ -1000,8 +1033,15 @@ fn member_head<'a>(
                     },
                     _ => None,
                 };
-                match fact {
-                    Some(text) => pieces.push(Piece::Text(text)),
+                if let Some(text) = fact {
+                    pieces.push(Piece::Text(text));
+                    continue;
+                }
+                match find_field(variant, &field) {
+                    Some(found) => {
+                        args.push(TemplateArg::new(found, &spec));
+                        pieces.push(Piece::Arg { field, spec });
+                    }
                     None => {
                         let message = unknown_field_message(variant, &field)
                             .replace("in #[message]", "in #[member]");
@@ -1022,10 +1062,14 @@ fn member_head<'a>(
     }
 }
 
-/// Every field of a variant, in order: what named code declared on it is
-/// called with.
-fn call_fields(variant: &Variant) -> Vec<Member> {
-    variant.fields.iter().map(|f| f.member.clone()).collect()
+/// Every field of a variant, in order, with its type: what named code
+/// declared on it is called with.
+fn call_fields<'a>(variant: &'a Variant<'a>) -> Vec<(Member, &'a Type)> {
+    variant
+        .fields
+        .iter()
+        .map(|f| (f.member.clone(), &f.original.ty))
+        .collect()
 }
 
 /// A text/plain variant's body is its message: nothing else can go in.

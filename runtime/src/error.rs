@@ -91,8 +91,9 @@ pub trait HttpError: std::error::Error {
     /// ```
     const STATUS_CODES: &'static [u16];
 
-    /// The body's media type: `application/json`, or
-    /// `application/problem+json` with `#[http_error(format = "problem")]`.
+    /// The body's media type: `application/json`,
+    /// `application/problem+json` with `#[http_error(format = "problem")]`,
+    /// or `text/plain; charset=utf-8` with `format = "text"`.
     /// It must be a valid header value: it is made one at compile time.
     #[doc(hidden)]
     const CONTENT_TYPE: &'static str = "application/json";
@@ -181,6 +182,16 @@ pub trait HttpError: std::error::Error {
         serde_json::to_writer(out, &Body(self))
     }
 
+    /// For a variant whose status is chosen at run time: the status its
+    /// code chose outside the declared set, which is answered with a 500
+    /// instead. `to_response` logs it (feature `tracing`); `status()`
+    /// itself has no side effect.
+    #[doc(hidden)]
+    #[inline]
+    fn undeclared_status(&self) -> Option<StatusCode> {
+        None
+    }
+
     /// The body's media type as a header value: `CONTENT_TYPE`, or, for a
     /// transparent variant, the wrapped error's.
     #[doc(hidden)]
@@ -215,18 +226,18 @@ pub trait HttpError: std::error::Error {
         match self.serialize_body(serde_json::value::Serializer) {
             Ok(Value::Object(map)) => map,
             // A text/plain body is no object.
-            Ok(_) => Map::new(),
-            Err(_) => match serde_json::from_slice(self.internal_error_body()) {
+            Ok(Value::String(_)) => Map::new(),
+            _ => match serde_json::from_slice(self.internal_error_body()) {
                 Ok(Value::Object(map)) => map,
                 _ => Map::new(),
             },
         }
     }
 
-    /// The body as JSON bytes, with the same content as
-    /// [`to_dict`](Self::to_dict), members in the type's order (the
-    /// crate documentation's "Matching an existing API"); a text/plain
-    /// variant's text.
+    /// The body's bytes: JSON with the same content as
+    /// [`to_dict`](Self::to_dict), members in the type's order (the crate
+    /// documentation's "Matching an existing API"); for a text/plain
+    /// variant, its text, which is not JSON.
     fn to_json(&self) -> Vec<u8> {
         if !has_body(self.status()) {
             return Vec::new();
@@ -240,7 +251,8 @@ pub trait HttpError: std::error::Error {
 
     /// The whole response: status, headers, `content-type` (the type's
     /// media type: `application/json`, `application/problem+json` with
-    /// `format = "problem"`) and the body; for 204, 205 and 304, no body and
+    /// `format = "problem"`, `text/plain; charset=utf-8` for a text
+    /// variant) and the body; for 204, 205 and 304, no body and
     /// no content-type. If a payload fails to serialize, the response is a
     /// plain 500 that shows nothing of it. With the `tracing` feature, a
     /// 5xx is logged here, once, at error level with its `source()` chain
@@ -249,6 +261,9 @@ pub trait HttpError: std::error::Error {
         let status = self.status();
         #[cfg(feature = "tracing")]
         if status.is_server_error() && crate::report::enabled() {
+            if let Some(chosen) = self.undeclared_status() {
+                crate::report::undeclared_status::<Self>(chosen, self.code());
+            }
             crate::report::server_error(self, status);
         }
         let body = if has_body(status) {

@@ -540,8 +540,9 @@
 //! `CODES` and the OpenAPI document list every status of the set. A
 //! status outside the set answers the variant's 500, logged with the
 //! `tracing` feature: never an undocumented status. The function is called
-//! each time the status is needed (a few times per response): keep it a
-//! cheap, pure look at the fields.
+//! for each part of the response that depends on the status (a few times
+//! per response): keep it a cheap, pure look at the fields, so every call
+//! chooses the same.
 //!
 //! ```
 //! # use httperror::{HttpError, StatusCode};
@@ -574,10 +575,10 @@
 //! `text/plain; charset=utf-8`, under the same message rules (a 5xx shows
 //! its reason phrase unless a message was written for it). The document
 //! lists `text/plain` with a string schema for its status, beside the JSON
-//! media type where other variants answer JSON. `to_json()` and
-//! [`HttpError::body`] give the text, `to_dict()` is empty (a text body is
-//! no object); `#[payload]` and `#[member]` on such a variant do not
-//! compile.
+//! media type where other variants answer JSON. `to_json()` gives the
+//! text's bytes (not JSON), [`HttpError::body`] serializes it as a string,
+//! `to_dict()` is empty (a text body is no object); `#[payload]` and
+//! `#[member]` on such a variant do not compile.
 //!
 //! ```
 //! # use httperror::HttpError;
@@ -601,8 +602,10 @@
 //! (the message, code or status key, a payload key after `rename_all`,
 //! another `#[member]` of the same place), an empty key or one with a
 //! control character, a `#[member]` on a 204, 205 or 304, a placeholder
-//! other than `{code}`, `{status}` and `{reason}`, and an envelope or a
-//! status member on a problem type (RFC 9457 fixes its members).
+//! that is neither `{code}`, `{status}`, `{reason}` nor (on a variant or a
+//! struct) a field, and an envelope or a status member on a problem type
+//! (RFC 9457 fixes its members). In a member's template, `{code}`,
+//! `{status}` and `{reason}` always name those facts.
 //!
 //! ```compile_fail
 //! # use httperror::HttpError;

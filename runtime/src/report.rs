@@ -30,10 +30,11 @@ pub(crate) fn server_error<E: HttpError + ?Sized>(error: &E, status: StatusCode)
 
 /// Logs a status chosen at run time outside the variant's declared set,
 /// answered with a 500.
-pub(crate) fn undeclared_status(chosen: StatusCode, code: &'static str) {
+pub(crate) fn undeclared_status<E: ?Sized>(chosen: StatusCode, code: &'static str) {
     tracing::error!(
         status = chosen.as_u16(),
         code,
+        r#type = std::any::type_name::<E>(),
         "a status outside the variant's declared set was chosen; answered with a 500",
     );
 }

@@ -6,10 +6,10 @@
 mod support;
 
 use httperror::{HttpError, StatusCode};
-use serde_json::{Value, json};
+use serde_json::json;
 use support::{
-    Captured, assert_documented, assert_examples_match, assert_strict_json, assert_valid_openapi,
-    document_with,
+    Captured, assert_body, assert_documented, assert_examples_match,
+    assert_valid_openapi, document_with,
 };
 
 #[derive(Debug, Clone, Copy)]
@@ -81,33 +81,18 @@ fn gone_status(id: &u32) -> StatusCode {
     }
 }
 
-fn assert_answer(error: &Db, status: u16, expected: &str) {
-    let response = error.to_response();
-    assert_eq!(response.status(), status, "{error:?}");
-    assert_eq!(std::str::from_utf8(response.body()).unwrap(), expected);
-    assert_eq!(std::str::from_utf8(&error.to_json()).unwrap(), expected);
-    if !expected.is_empty() {
-        assert_eq!(serde_json::to_string(&error.body()).unwrap(), expected);
-        assert_eq!(
-            Value::Object(error.to_dict()),
-            assert_strict_json(expected.as_bytes())
-        );
-    }
-    assert_documented(error);
-}
-
 #[test]
 fn every_status_of_the_set_answers_by_its_own_rules() {
     let query = |kind| Db::Query {
         kind,
         table: "users",
     };
-    assert_answer(
+    assert_body(
         &query(Kind::Missing),
         404,
         r#"{"message":"database: Missing in users","code":"query","status":404,"title":"Not Found","table":"users"}"#,
     );
-    assert_answer(
+    assert_body(
         &query(Kind::Unique),
         409,
         r#"{"message":"database: Unique in users","code":"query","status":409,"title":"Conflict","table":"users"}"#,
@@ -115,7 +100,7 @@ fn every_status_of_the_set_answers_by_its_own_rules() {
     // A 5xx shows its reason phrase, not the database's words.
     let broken = query(Kind::Broken);
     assert_eq!(broken.message(), "Internal Server Error");
-    assert_answer(
+    assert_body(
         &broken,
         500,
         r#"{"message":"Internal Server Error","code":"query","status":500,"title":"Internal Server Error","table":"users"}"#,
@@ -129,8 +114,8 @@ fn every_status_of_the_set_answers_by_its_own_rules() {
     assert_eq!(Db::Auth { known: false }.status(), 401);
     assert_eq!(Db::Auth { known: true }.status(), 403);
     // 204 carries no body; the same variant at 404 does.
-    assert_answer(&Db::Gone { id: 101 }, 204, "");
-    assert_answer(
+    assert_body(&Db::Gone { id: 101 }, 204, "");
+    assert_body(
         &Db::Gone { id: 7 },
         404,
         r#"{"message":"no 7","code":"gone","status":404,"title":"Not Found"}"#,
@@ -143,7 +128,7 @@ fn every_status_of_the_set_answers_by_its_own_rules() {
             name: "billing",
             busy,
         };
-        assert_answer(
+        assert_body(
             &error,
             status,
             &format!(

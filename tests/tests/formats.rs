@@ -8,37 +8,11 @@ mod support;
 
 use httperror::HttpError;
 use proptest::prelude::*;
-use serde_json::{Value, json};
+use serde_json::json;
 use support::{
-    assert_documented, assert_examples_match, assert_strict_json, assert_valid_openapi,
-    document_with,
+    assert_body, assert_documented, assert_examples_match, assert_strict_json,
+    assert_valid_openapi, document_with,
 };
-
-/// Everything one body must agree on: the response's bytes are `expected`,
-/// `to_json()` writes the same, the `Serialize` view too, `to_dict()` holds
-/// the same members, and the body validates against the documented schema.
-fn assert_body<E: HttpError>(error: &E, status: u16, expected: &str) {
-    let response = error.to_response();
-    assert_eq!(response.status(), status);
-    assert_eq!(
-        std::str::from_utf8(response.body()).unwrap(),
-        expected,
-        "the response's body"
-    );
-    assert_eq!(
-        std::str::from_utf8(&error.to_json()).unwrap(),
-        expected,
-        "to_json()"
-    );
-    assert_eq!(
-        serde_json::to_string(&error.body()).unwrap(),
-        expected,
-        "the Serialize view"
-    );
-    let parsed = assert_strict_json(expected.as_bytes());
-    assert_eq!(Value::Object(error.to_dict()), parsed, "to_dict()");
-    assert_documented(error);
-}
 
 fn assert_document<E: HttpError>() {
     assert_valid_openapi(&document_with(E::openapi_responses()));

@@ -14,17 +14,6 @@ pub const fn status(code: u16) -> StatusCode {
     }
 }
 
-/// The status a variant's named code chose outside the set it declares:
-/// a 500 instead (the document lists the set only), logged with the
-/// `tracing` feature.
-#[cold]
-pub fn undeclared_status(chosen: StatusCode, code: &'static str) -> StatusCode {
-    #[cfg(feature = "tracing")]
-    crate::report::undeclared_status(chosen, code);
-    let _ = (chosen, code);
-    StatusCode::INTERNAL_SERVER_ERROR
-}
-
 /// Appends a header whose value the macro has checked.
 #[inline]
 pub fn append_fixed_header(headers: &mut HeaderMap, name: HeaderName, value: HeaderValue) {

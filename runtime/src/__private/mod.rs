@@ -18,7 +18,7 @@ pub use ::utoipa;
 pub use ::utoipa5;
 
 pub use self::compose::{codes, codes_len, union, union_len};
-pub use self::http::{append_fixed_header, append_header, status, undeclared_status};
+pub use self::http::{append_fixed_header, append_header, status};
 pub use self::json::{
     Direct, JsonValue, Members, TextViaDisplay, TextViaJson, ValueViaJson, ValueViaSerde,
     drop_leading_comma, escape_into, format_message, json_body, write_fmt, write_text, write_value,

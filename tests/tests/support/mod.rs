@@ -111,6 +111,35 @@ pub fn assert_documented<E: HttpError>(error: &E) {
     );
 }
 
+/// Everything one JSON body must agree on: the response's status and
+/// bytes are `status` and `expected` (empty: no body), `to_json()` writes
+/// the same bytes, the `Serialize` view too, `to_dict()` holds the same
+/// members, and the response is what `E` documents.
+pub fn assert_body<E: HttpError>(error: &E, status: u16, expected: &str) {
+    let response = error.to_response();
+    assert_eq!(response.status(), status);
+    assert_eq!(
+        std::str::from_utf8(response.body()).unwrap(),
+        expected,
+        "the response's body"
+    );
+    assert_eq!(
+        std::str::from_utf8(&error.to_json()).unwrap(),
+        expected,
+        "to_json()"
+    );
+    if !expected.is_empty() {
+        assert_eq!(
+            serde_json::to_string(&error.body()).unwrap(),
+            expected,
+            "the Serialize view"
+        );
+        let parsed = assert_strict_json(expected.as_bytes());
+        assert_eq!(Value::Object(error.to_dict()), parsed, "to_dict()");
+    }
+    assert_documented(error);
+}
+
 /// Every example documented for every status validates against that
 /// status's schema.
 pub fn assert_examples_match<E: HttpError>() {
