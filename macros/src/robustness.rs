@@ -44,6 +44,14 @@ const STATUS_ARGS: &[&str] = &[
     "[404]",
     "'a",
     "404, reason = \"x\", reason = \"y\"",
+    "404 | 409, with = choose",
+    "404 | 409",
+    "404, with = choose",
+    "404 | 103 | 404, with = choose",
+    "404 | 599, with = choose",
+    "204 | 401, with = Self::choose",
+    "NOT_FOUND | StatusCode::GONE, with = choose, reason = \"x\"",
+    "404 |, with = choose",
 ];
 
 const HTTP_ERROR_ARGS: &[&str] = &[
@@ -78,6 +86,10 @@ const HTTP_ERROR_ARGS: &[&str] = &[
     "skip_message",
     "skip_message = \"x\"",
     "skip_message, message_key = \"m\"",
+    "format = \"text\"",
+    "rfc9110_deviation = \"www-authenticate\"",
+    "rfc9110_deviation = \"WWW-Authenticate\"",
+    "rfc9110_deviation = \"retry-after\"",
     "= \"x\"",
     "a::b = \"c\"",
 ];
@@ -95,6 +107,12 @@ const MEMBER_ARGS: &[&str] = &[
     "\"type\", -2.5",
     "\"n\", 18446744073709551616",
     "\"n\", 1e400",
+    "\"r\", with = reason",
+    "\"r\", with = Self::reason",
+    "\"r\", with = ",
+    "\"r\", wiht = reason",
+    "\"r\", \"payment {a} of {code}\"",
+    "\"r\", \"{missing}\"",
     "\"n\", -1e-400",
     "\"n\", 123456789012345678901234567890",
     "\"n\", 1e3",
@@ -109,6 +127,10 @@ const MEMBER_ARGS: &[&str] = &[
 ];
 
 const TEMPLATES: &[&str] = &[
+    "with = describe",
+    "with = Self::describe",
+    "with =",
+    "wiht = describe",
     "\"static\"",
     "\"{a}\"",
     "\"{0}\"",

@@ -8,8 +8,8 @@ mod support;
 use httperror::{HttpError, StatusCode};
 use serde_json::json;
 use support::{
-    Captured, assert_body, assert_documented, assert_examples_match,
-    assert_valid_openapi, document_with,
+    Captured, assert_body, assert_documented, assert_examples_match, assert_valid_openapi,
+    document_with,
 };
 
 #[derive(Debug, Clone, Copy)]

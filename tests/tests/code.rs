@@ -8,10 +8,7 @@ use std::borrow::Cow;
 
 use httperror::HttpError;
 use serde_json::json;
-use support::{
-    assert_body, assert_examples_match,
-    assert_valid_openapi, document_with,
-};
+use support::{assert_body, assert_examples_match, assert_valid_openapi, document_with};
 
 #[derive(Debug, thiserror::Error, HttpError)]
 #[message(with = Self::describe)]
@@ -147,4 +144,116 @@ fn a_computed_member_is_documented_with_the_schema_of_what_the_code_returns() {
         responses["402"]["content"]["application/json"]["schema"]["properties"]["retry"],
         json!({"type": "boolean"})
     );
+}
+
+/// A type whose schema only `schemars` knows.
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+struct Limits {
+    max: u32,
+}
+
+fn limits(max: &u32) -> Limits {
+    Limits { max: *max }
+}
+
+/// Generic named code: the argument's type comes from the field.
+fn shown<T: std::fmt::Display>(value: &T) -> String {
+    format!("<{value}>")
+}
+
+#[derive(Debug, thiserror::Error, HttpError)]
+enum Generic {
+    #[error("a")]
+    #[status(400)]
+    #[message(with = shown)]
+    #[member("text", with = ToString::to_string)]
+    #[member("limits", with = limits)]
+    A(u32),
+}
+
+#[test]
+fn generic_functions_and_schemars_schemas() {
+    assert_body(
+        &Generic::A(5),
+        400,
+        r#"{"message":"<5>","text":"5","limits":{"max":5}}"#,
+    );
+    let responses = Generic::openapi_responses();
+    let properties = &responses["400"]["content"]["application/json"]["schema"]["properties"];
+    assert_eq!(properties["text"], json!({"type": "string"}));
+    assert_eq!(properties["limits"]["properties"]["max"]["type"], "integer");
+}
+
+/// On the enum, `#[status(..)]` with a set is every variant's default, and
+/// its code takes `&Self`.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[status(NOT_FOUND | GONE, with = Self::status_of)]
+enum Lookup {
+    #[error("missing {0}")]
+    Missing(u32),
+    #[error("deleted {0}")]
+    Deleted(u32),
+    #[error("fixed")]
+    #[status(400)]
+    Fixed,
+}
+
+impl Lookup {
+    fn status_of(&self) -> httperror::StatusCode {
+        match self {
+            Lookup::Deleted(_) => httperror::StatusCode::GONE,
+            _ => httperror::StatusCode::NOT_FOUND,
+        }
+    }
+}
+
+#[test]
+fn an_enum_level_set_takes_self() {
+    assert_eq!(Lookup::STATUS_CODES, &[400, 404, 410, 500]);
+    assert_body(&Lookup::Missing(1), 404, r#"{"message":"missing 1"}"#);
+    assert_body(&Lookup::Deleted(2), 410, r#"{"message":"deleted 2"}"#);
+    assert_body(&Lookup::Fixed, 400, r#"{"message":"fixed"}"#);
+}
+
+/// A struct's code takes `&Self`, for the message, a member and the
+/// status alike.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[error("over quota")]
+#[status(TOO_MANY_REQUESTS | PAYLOAD_TOO_LARGE, with = Self::status_of)]
+#[message(with = Self::describe)]
+#[member("left", with = Self::left)]
+struct Quota {
+    used: u64,
+    limit: u64,
+    single: bool,
+}
+
+impl Quota {
+    fn status_of(&self) -> httperror::StatusCode {
+        if self.single {
+            httperror::StatusCode::PAYLOAD_TOO_LARGE
+        } else {
+            httperror::StatusCode::TOO_MANY_REQUESTS
+        }
+    }
+
+    fn describe(&self) -> String {
+        format!("{} of {} used", self.used, self.limit)
+    }
+
+    fn left(&self) -> u64 {
+        self.limit.saturating_sub(self.used)
+    }
+}
+
+#[test]
+fn a_struct_names_code_with_self() {
+    let quota = |single| Quota {
+        used: 7,
+        limit: 10,
+        single,
+    };
+    assert_body(&quota(false), 429, r#"{"message":"7 of 10 used","left":3}"#);
+    assert_body(&quota(true), 413, r#"{"message":"7 of 10 used","left":3}"#);
+    assert_eq!(Quota::STATUS_CODES, &[413, 429, 500]);
 }

@@ -182,6 +182,17 @@ mod no_prelude {
         #[status(400)]
         #[http_error(format = "text")]
         Text,
+        #[error("chosen")]
+        #[status(404 | 409, with = chosen)]
+        Chosen(::core::primitive::bool),
+    }
+
+    fn chosen(conflict: &::core::primitive::bool) -> ::httperror::StatusCode {
+        if *conflict {
+            ::httperror::StatusCode::CONFLICT
+        } else {
+            ::httperror::StatusCode::NOT_FOUND
+        }
     }
 
     impl NoPreludeCode {
@@ -302,6 +313,8 @@ fn named_code_without_a_prelude() {
         br#"{"message":"b 4","kind":7,"twice":8}"#
     );
     assert_eq!(NoPreludeCode::Text.to_json(), b"described");
+    assert_eq!(NoPreludeCode::Chosen(true).status(), 409);
+    assert_eq!(NoPreludeCode::Chosen(false).status(), 404);
 }
 
 #[test]

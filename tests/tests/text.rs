@@ -161,3 +161,89 @@ fn a_failing_display_answers_a_plain_text_500() {
     );
     assert_eq!(response.body().as_ref(), b"Internal Server Error");
 }
+
+/// A text variant in a type with an envelope, fixed members, or the
+/// problem format: its body is its message alone all the same.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(envelope = "error", code_key = "code")]
+#[member("object", "error")]
+enum Enveloped {
+    #[error("json")]
+    #[status(400)]
+    Json,
+    #[error("plain")]
+    #[status(400)]
+    #[http_error(format = "text")]
+    Plain,
+}
+
+#[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(format = "problem")]
+enum Problem {
+    #[error("plain {0}")]
+    #[status(404)]
+    #[http_error(format = "text")]
+    Plain(u8),
+    #[error("problem")]
+    #[status(404)]
+    Problem,
+}
+
+#[test]
+fn a_text_variant_ignores_the_types_json_shape() {
+    let response = Enveloped::Plain.to_response();
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/plain; charset=utf-8"
+    );
+    assert_eq!(response.body().as_ref(), b"plain");
+    assert_documented(&Enveloped::Plain);
+    assert_eq!(
+        Enveloped::Json.to_response().body().as_ref(),
+        br#"{"error":{"message":"json","code":"json","object":"error"}}"#
+    );
+    assert_documented(&Enveloped::Json);
+    let response = Problem::Plain(3).to_response();
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/plain; charset=utf-8"
+    );
+    assert_eq!(response.body().as_ref(), b"plain 3");
+    assert_documented(&Problem::Plain(3));
+    assert_documented(&Problem::Problem);
+    let content = &Problem::openapi_responses()["404"]["content"];
+    assert_eq!(
+        content.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["application/problem+json", "text/plain"]
+    );
+}
+
+/// A text variant whose status is chosen at run time.
+#[derive(Debug, thiserror::Error, HttpError)]
+enum Chosen {
+    #[error("busy {0}")]
+    #[status(TOO_MANY_REQUESTS | SERVICE_UNAVAILABLE, with = busy_status)]
+    #[http_error(format = "text")]
+    Busy(u8),
+}
+
+fn busy_status(n: &u8) -> httperror::StatusCode {
+    if *n > 5 {
+        httperror::StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        httperror::StatusCode::TOO_MANY_REQUESTS
+    }
+}
+
+#[test]
+fn a_text_variant_with_a_chosen_status() {
+    let low = Chosen::Busy(1).to_response();
+    assert_eq!(low.status(), 429);
+    assert_eq!(low.body().as_ref(), b"busy 1");
+    let high = Chosen::Busy(9).to_response();
+    assert_eq!(high.status(), 503);
+    assert_eq!(high.body().as_ref(), b"Service Unavailable");
+    assert_eq!(high.headers()["content-type"], "text/plain; charset=utf-8");
+    assert_documented(&Chosen::Busy(1));
+    assert_documented(&Chosen::Busy(9));
+}
