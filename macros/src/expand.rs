@@ -166,7 +166,15 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
     let openapi = openapi::openapi_fn(model);
     // Framework impls go through the runtime's macros, which expand to
     // nothing when the runtime's feature for that framework is off.
-    let integrations = ["impl_utoipa", "impl_utoipa5", "impl_axum", "impl_actix_web"].map(|name| {
+    let integrations = [
+        "impl_utoipa",
+        "impl_utoipa5",
+        "impl_axum",
+        "impl_actix_web",
+        "impl_aide",
+        "impl_poem",
+    ]
+    .map(|name| {
         let name = Ident::new(name, Span::call_site());
         quote! {
             ::httperror::__private::#name! {

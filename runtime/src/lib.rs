@@ -831,6 +831,73 @@
 //! # }
 //! ```
 //!
+//! # aide and poem
+//!
+//! With the `aide` feature every derived type is an `aide::OperationOutput`
+//! whose responses are [`HttpError::openapi_responses`]: a handler of an
+//! aide `ApiRouter` that returns `Result<T, StorageError>` documents
+//! `StorageError`'s statuses, descriptions, schemas, examples and headers,
+//! composed types included. aide collects them when it infers responses,
+//! which it does unless `aide::generate::infer_responses(false)` says
+//! otherwise.
+//!
+//! ```
+//! # #[cfg(feature = "aide")] {
+//! use aide::axum::{ApiRouter, routing::get};
+//! # use httperror::HttpError;
+//! # #[derive(Debug, thiserror::Error, HttpError)]
+//! # enum StorageError {
+//! #     /// No such file.
+//! #     #[error("file not found")]
+//! #     #[status(404)]
+//! #     NotFound,
+//! # }
+//!
+//! async fn get_file() -> Result<String, StorageError> {
+//!     Err(StorageError::NotFound)
+//! }
+//!
+//! let mut api = aide::openapi::OpenApi::default();
+//! let _app: axum::Router = ApiRouter::new()
+//!     .api_route("/files/{id}", get(get_file))
+//!     .finish_api(&mut api);
+//! let document = serde_json::to_value(&api).unwrap();
+//! assert_eq!(
+//!     document["paths"]["/files/{id}"]["get"]["responses"]["404"]["description"],
+//!     "No such file.",
+//! );
+//! # }
+//! ```
+//!
+//! With `poem`, every derived type (and [`Abort`]) is a
+//! `poem::error::ResponseError` whose response is
+//! [`HttpError::to_response`]'s, so a `#[handler]` returns `Result<T, E>`;
+//! `httperror::poem::router_errors` answers the router's own 404 and 405 in
+//! the same JSON shape.
+//!
+//! ```
+//! # #[cfg(feature = "poem")] {
+//! use poem::{EndpointExt, Route, get, handler, web::Path};
+//! # use httperror::HttpError;
+//! # #[derive(Debug, thiserror::Error, HttpError)]
+//! # enum StorageError {
+//! #     #[error("file {id} not found")]
+//! #     #[status(404)]
+//! #     NotFound { #[payload] id: String },
+//! # }
+//!
+//! #[handler]
+//! fn get_file(Path(id): Path<String>) -> Result<String, StorageError> {
+//!     Err(StorageError::NotFound { id })
+//! }
+//!
+//! let app = Route::new()
+//!     .at("/files/:id", get(get_file))
+//!     .around(httperror::poem::router_errors);
+//! # let _ = app;
+//! # }
+//! ```
+//!
 //! # Responses without content
 //!
 //! 1xx, 204, 205 and 304 responses carry no content (RFC 9110): they answer
@@ -904,6 +971,8 @@
 //! | `schemars` | payload schemas from `schemars::JsonSchema` |
 //! | `axum` | `IntoResponse` for every derived type and [`Abort`]; `httperror::axum` has JSON fallbacks for the router's 404 and 405 |
 //! | `actix-web` | `ResponseError` for every derived type and [`Abort`] |
+//! | `aide` | `aide::OperationOutput` for every derived type (implies `axum`); see the `httperror::aide` module |
+//! | `poem` | `poem::error::ResponseError` for every derived type and [`Abort`]; `httperror::poem::router_errors` for the router's 404 and 405; see the `httperror::poem` module |
 //! | `tracing` | every 5xx turned into a response is logged at error level with its `source()` chain |
 
 #![deny(missing_docs)]
@@ -916,12 +985,16 @@ pub mod __private;
 mod abort;
 #[cfg(feature = "actix-web")]
 pub mod actix;
+#[cfg(feature = "aide")]
+pub mod aide;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod common;
 mod error;
 mod members;
 mod openapi;
+#[cfg(feature = "poem")]
+pub mod poem;
 #[cfg(feature = "tracing")]
 mod report;
 mod rules;

@@ -52,6 +52,20 @@ pub use crate::__impl_nothing as impl_axum;
 #[cfg(feature = "axum")]
 pub use ::axum_core;
 
+#[cfg(feature = "aide")]
+pub use crate::__impl_aide as impl_aide;
+#[cfg(not(feature = "aide"))]
+pub use crate::__impl_nothing as impl_aide;
+#[cfg(feature = "aide")]
+pub use ::aide;
+
+#[cfg(not(feature = "poem"))]
+pub use crate::__impl_nothing as impl_poem;
+#[cfg(feature = "poem")]
+pub use crate::__impl_poem as impl_poem;
+#[cfg(feature = "poem")]
+pub use ::poem;
+
 #[cfg(feature = "actix-web")]
 pub use crate::__impl_actix_web as impl_actix_web;
 #[cfg(not(feature = "actix-web"))]
