@@ -394,9 +394,11 @@ pub(crate) fn openapi_fn(model: &Model) -> TokenStream {
         let local = Ident::new("__probe", Span::mixed_site());
         quote! {
             || {
-                use #private::openapi::{Open as _, ViaSchemars as _, ViaUtoipa as _, ViaUtoipa5 as _};
+                use #private::openapi::{
+                    Open as _, ViaSchemars as _, ViaSchemars09 as _, ViaUtoipa as _, ViaUtoipa5 as _,
+                };
                 let #local = #probe;
-                (&&&&#local).schema()
+                (&&&&&#local).schema()
             }
         }
     });

@@ -839,7 +839,11 @@
 //! `StorageError`'s statuses, descriptions, schemas, examples and headers,
 //! composed types included. aide collects them when it infers responses,
 //! which it does unless `aide::generate::infer_responses(false)` says
-//! otherwise.
+//! otherwise; then `httperror::aide::responses::<E>` documents them on an
+//! operation. aide keeps the first response it infers for a status, so
+//! compose one error type per handler (with `#[http_error(transparent)]`)
+//! rather than nesting `Result`s. Payload schemas come from schemars 0.9's
+//! `JsonSchema` too, aide's.
 //!
 //! ```
 //! # #[cfg(feature = "aide")] {
@@ -871,13 +875,15 @@
 //!
 //! With `poem`, every derived type (and [`Abort`]) is a
 //! `poem::error::ResponseError` whose response is
-//! [`HttpError::to_response`]'s, so a `#[handler]` returns `Result<T, E>`;
-//! `httperror::poem::router_errors` answers the router's own 404 and 405 in
-//! the same JSON shape.
+//! [`HttpError::to_response`]'s, so a `#[handler]` returns `Result<T, E>`
+//! (`E: Send + Sync + 'static`, as poem requires). `httperror::poem::get`
+//! and its siblings build routes whose 405 is JSON with the `allow` header,
+//! and `httperror::poem::router_errors` answers the router's own 404 in the
+//! same JSON shape.
 //!
 //! ```
 //! # #[cfg(feature = "poem")] {
-//! use poem::{EndpointExt, Route, get, handler, web::Path};
+//! use poem::{EndpointExt, Route, handler, web::Path};
 //! # use httperror::HttpError;
 //! # #[derive(Debug, thiserror::Error, HttpError)]
 //! # enum StorageError {
@@ -892,7 +898,7 @@
 //! }
 //!
 //! let app = Route::new()
-//!     .at("/files/:id", get(get_file))
+//!     .at("/files/:id", httperror::poem::get(get_file))
 //!     .around(httperror::poem::router_errors);
 //! # let _ = app;
 //! # }

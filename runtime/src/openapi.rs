@@ -279,9 +279,10 @@ fn merge_flattened(body: &mut Map<String, Value>, schema: Value) {
 
 /// Picks a type's schema by what it implements: utoipa 6's `ToSchema`
 /// (with the `utoipa` feature), else utoipa 5's (with `utoipa5`), else
-/// `schemars::JsonSchema` (with `schemars`), else an open schema. The macro
-/// calls `(&&&&Probe::<T>::new()).schema()`; method lookup tries the impls
-/// in that order (autoref specialization).
+/// `schemars::JsonSchema` (with `schemars`), else schemars 0.9's (with
+/// `aide`, whose schemas are 0.9's), else an open schema. The macro calls
+/// `(&&&&&Probe::<T>::new()).schema()`; method lookup tries the impls in
+/// that order (autoref specialization).
 pub struct Probe<T: ?Sized>(PhantomData<fn() -> Box<T>>);
 
 impl<T: ?Sized> Probe<T> {
@@ -313,6 +314,12 @@ pub trait ViaUtoipa5 {
 
 /// A type's schema through `schemars::JsonSchema`.
 pub trait ViaSchemars {
+    /// The schema.
+    fn schema(&self) -> Value;
+}
+
+/// A type's schema through schemars 0.9's `JsonSchema`, aide 0.15's.
+pub trait ViaSchemars09 {
     /// The schema.
     fn schema(&self) -> Value;
 }
@@ -378,13 +385,13 @@ macro_rules! utoipa_support {
     };
 }
 
-utoipa_support!("utoipa", utoipa, ViaUtoipa, utoipa_responses, &&&Probe<T>);
+utoipa_support!("utoipa", utoipa, ViaUtoipa, utoipa_responses, &&&&Probe<T>);
 utoipa_support!(
     "utoipa5",
     utoipa5,
     ViaUtoipa5,
     utoipa5_responses,
-    &&Probe<T>
+    &&&Probe<T>
 );
 
 /// Replaces `{"$ref": "#/components/schemas/Name"}` with the schema of
@@ -426,19 +433,27 @@ fn inline_refs(value: &mut Value, named: &Map<String, Value>, depth: usize) {
     }
 }
 
-#[cfg(feature = "schemars")]
-impl<T: ?Sized + schemars::JsonSchema> ViaSchemars for &Probe<T> {
-    fn schema(&self) -> Value {
-        let generator = schemars::generate::SchemaSettings::draft2020_12()
-            .with(|settings| settings.inline_subschemas = true)
-            .into_generator();
-        let mut schema = generator.into_root_schema_for::<T>().to_value();
-        if let Value::Object(map) = &mut schema {
-            map.remove("$schema");
+/// The same support for each major version of schemars a feature names.
+macro_rules! schemars_support {
+    ($feature:literal, $schemars:ident, $via:ident, $($probe:tt)*) => {
+        #[cfg(feature = $feature)]
+        impl<T: ?Sized + $schemars::JsonSchema> $via for $($probe)* {
+            fn schema(&self) -> Value {
+                let generator = $schemars::generate::SchemaSettings::draft2020_12()
+                    .with(|settings| settings.inline_subschemas = true)
+                    .into_generator();
+                let mut schema = generator.into_root_schema_for::<T>().to_value();
+                if let Value::Object(map) = &mut schema {
+                    map.remove("$schema");
+                }
+                schema
+            }
         }
-        schema
-    }
+    };
 }
+
+schemars_support!("schemars", schemars, ViaSchemars, &&Probe<T>);
+schemars_support!("aide", schemars09, ViaSchemars09, &Probe<T>);
 
 /// `impl IntoResponses` of one utoipa major version for a derived type.
 #[cfg(any(feature = "utoipa", feature = "utoipa5"))]
@@ -518,7 +533,7 @@ mod tests {
         struct NotDocumented;
         use Open as _;
         #[allow(unused_imports)]
-        use {ViaSchemars as _, ViaUtoipa as _, ViaUtoipa5 as _};
-        assert_eq!((&&&&Probe::<NotDocumented>::new()).schema(), json!({}));
+        use {ViaSchemars as _, ViaSchemars09 as _, ViaUtoipa as _, ViaUtoipa5 as _};
+        assert_eq!((&&&&&Probe::<NotDocumented>::new()).schema(), json!({}));
     }
 }
