@@ -24,6 +24,8 @@
 //!     .layer(middleware::map_response(httperror::axum::router_errors));
 //! ```
 
+use std::any::Any;
+
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
 use http::{HeaderMap, Method, StatusCode, header};
@@ -88,6 +90,52 @@ fn allowed_methods(headers: &HeaderMap) -> Allow {
         .filter_map(|method| method.trim().parse().ok())
         .collect();
     Allow(methods)
+}
+
+/// For tower-http's `CatchPanicLayer::custom`: a handler that panics
+/// answers [`common::InternalServerError`], in the same JSON shape as your
+/// errors; the panic's message is logged (feature `tracing`), never shown
+/// to the client.
+///
+/// ```
+/// use axum::{Router, routing::get};
+/// use tower_http::catch_panic::CatchPanicLayer;
+///
+/// async fn handler() -> &'static str {
+///     panic!("the cache is corrupt")
+/// }
+///
+/// let app: Router = Router::new()
+///     .route("/", get(handler))
+///     .layer(CatchPanicLayer::custom(httperror::axum::panic_response));
+/// # let _ = app;
+/// ```
+pub fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
+    panic_response_as::<common::InternalServerError>(panic)
+}
+
+/// [`panic_response`] in your own 500's shape: `E` converts from
+/// [`common::InternalServerError`] (an enum with an envelope of its own
+/// maps it to its 500 variant).
+pub fn panic_response_as<E: HttpError + From<common::InternalServerError>>(
+    panic: Box<dyn Any + Send + 'static>,
+) -> Response {
+    #[cfg(feature = "tracing")]
+    crate::report::panicked(panic_message(&*panic));
+    drop(panic);
+    into_response(&E::from(common::InternalServerError))
+}
+
+/// A panic's message: the `&str` or `String` it was given.
+#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+fn panic_message(panic: &(dyn Any + Send)) -> &str {
+    if let Some(message) = panic.downcast_ref::<&str>() {
+        message
+    } else if let Some(message) = panic.downcast_ref::<String>() {
+        message
+    } else {
+        "(a panic whose payload is not a string)"
+    }
 }
 
 /// `impl IntoResponse` for a derived type; nothing without the `axum`

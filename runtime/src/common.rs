@@ -12,8 +12,14 @@
 //! | [`NotFound`] | 404 | |
 //! | [`MethodNotAllowed`] | 405 | `allow` header |
 //! | [`NotAcceptable`] | 406 | |
+//! | [`Conflict`] | 409 | the message you give |
+//! | [`Gone`] | 410 | |
+//! | [`PayloadTooLarge`] | 413 | the limit, where known, as `limit` |
 //! | [`UnsupportedMediaType`] | 415 | |
+//! | [`UnprocessableContent`] | 422 | the message you give |
 //! | [`Throttled`] | 429 | `retry-after` header and `retry_after` payload |
+//! | [`InternalServerError`] | 500 | nothing of the cause |
+//! | [`ServiceUnavailable`] | 503 | `retry-after` header and payload, where known |
 //!
 //! ```
 //! use httperror::HttpError;
@@ -64,6 +70,12 @@ display_is_message!(
     NotAcceptable,
     UnsupportedMediaType,
     Throttled,
+    Conflict,
+    Gone,
+    PayloadTooLarge,
+    UnprocessableContent,
+    InternalServerError,
+    ServiceUnavailable,
 );
 
 /// The request is invalid; the message says what is wrong.
@@ -253,5 +265,100 @@ impl Throttled {
     /// A 429 that asks to retry after this many seconds.
     pub fn new(retry_after: u64) -> Self {
         Throttled { retry_after }
+    }
+}
+
+/// The request conflicts with the resource's current state (a name
+/// already taken, a version that changed); the message says which.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[status(409)]
+#[message("{detail}")]
+#[http_error(code_key = "code")]
+pub struct Conflict {
+    /// The public message.
+    pub detail: Cow<'static, str>,
+}
+
+impl Conflict {
+    /// A 409 with this message.
+    pub fn new(detail: impl Into<Cow<'static, str>>) -> Self {
+        Conflict {
+            detail: detail.into(),
+        }
+    }
+}
+
+/// The resource existed and was removed for good; asking again will not
+/// bring it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
+#[status(410)]
+#[message("The resource is gone and will not come back.")]
+#[http_error(code_key = "code")]
+pub struct Gone;
+
+/// The request body is larger than the server accepts; `limit`, where
+/// known, is the largest it does, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
+#[status(413)]
+#[message("Request body is too large.")]
+#[http_error(code_key = "code")]
+pub struct PayloadTooLarge {
+    /// The largest body accepted, in bytes.
+    #[payload(example = 2097152)]
+    pub limit: Option<u64>,
+}
+
+impl PayloadTooLarge {
+    /// A 413 that names the largest body accepted.
+    pub fn with_limit(limit: u64) -> Self {
+        PayloadTooLarge { limit: Some(limit) }
+    }
+}
+
+/// The request is well-formed but its content cannot be processed (a
+/// value out of range, a rule of the API broken); the message says why.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[status(422)]
+#[message("{detail}")]
+#[http_error(code_key = "code")]
+pub struct UnprocessableContent {
+    /// The public message.
+    pub detail: Cow<'static, str>,
+}
+
+impl UnprocessableContent {
+    /// A 422 with this message.
+    pub fn new(detail: impl Into<Cow<'static, str>>) -> Self {
+        UnprocessableContent {
+            detail: detail.into(),
+        }
+    }
+}
+
+/// The server failed; the response says nothing of why (the cause belongs
+/// in the server's log).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
+#[status(500)]
+#[http_error(code_key = "code")]
+pub struct InternalServerError;
+
+/// The server cannot answer now (overloaded, in maintenance); retry after
+/// `retry-after` seconds where it is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
+#[status(503)]
+#[http_error(code_key = "code")]
+pub struct ServiceUnavailable {
+    /// Seconds until a request may succeed.
+    #[payload]
+    #[header("retry-after")]
+    pub retry_after: Option<u64>,
+}
+
+impl ServiceUnavailable {
+    /// A 503 that asks to retry after this many seconds.
+    pub fn retry_after(seconds: u64) -> Self {
+        ServiceUnavailable {
+            retry_after: Some(seconds),
+        }
     }
 }

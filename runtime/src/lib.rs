@@ -690,7 +690,9 @@
 //! `abort(400, custom='value')`; [`common`] has the errors most APIs answer
 //! with (bad request, parse error, unauthenticated, authentication failed,
 //! permission denied, not found, method not allowed, not acceptable,
-//! unsupported media type, throttled), derived with this crate's derive.
+//! conflict, gone, payload too large, unsupported media type, unprocessable
+//! content, throttled, internal server error, service unavailable), derived
+//! with this crate's derive.
 //!
 //! ```
 //! use httperror::{Abort, HttpError, StatusCode};
@@ -786,7 +788,9 @@
 //! With the `axum` feature every derived type (and [`Abort`]) is
 //! `IntoResponse`, so a handler returns `Result<T, StorageError>`; the
 //! `httperror::axum` module also answers the router's own 404 and 405 in
-//! the same JSON shape. With `actix-web`, every derived type is
+//! the same JSON shape, and, with tower-http's `CatchPanicLayer::custom`,
+//! a panicking handler with a JSON 500 (`httperror::axum::panic_response`)
+//! whose panic message is logged, never shown. With `actix-web`, every derived type is
 //! `ResponseError`, whose response is [`HttpError::to_response`]'s. With
 //! `tracing`, every 5xx turned into a response is logged at error level
 //! with its `source()` chain: the detail the client never sees.

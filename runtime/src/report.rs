@@ -39,6 +39,12 @@ pub(crate) fn undeclared_status<E: ?Sized>(chosen: StatusCode, code: &'static st
     );
 }
 
+/// Logs a handler's panic, answered with a 500 that shows nothing of it.
+#[cfg(feature = "axum")]
+pub(crate) fn panicked(message: &str) {
+    tracing::error!(panic = message, "a handler panicked; answered with a 500");
+}
+
 /// Logs a body that failed to serialize, which is answered with a plain 500.
 pub(crate) fn serialization_failed<E: HttpError + ?Sized>(error: &E, cause: &serde_json::Error) {
     tracing::error!(

@@ -82,6 +82,54 @@ fn every_common_error() {
         r#"{"message":"Request was throttled; retry in 42 seconds.","code":"throttled","retry_after":42}"#,
         &[("retry-after", "42")],
     );
+    check(
+        &Conflict::new("the name is taken"),
+        409,
+        r#"{"message":"the name is taken","code":"conflict"}"#,
+        &[],
+    );
+    check(
+        &Gone,
+        410,
+        r#"{"message":"The resource is gone and will not come back.","code":"gone"}"#,
+        &[],
+    );
+    check(
+        &PayloadTooLarge::default(),
+        413,
+        r#"{"message":"Request body is too large.","code":"payload_too_large"}"#,
+        &[],
+    );
+    check(
+        &PayloadTooLarge::with_limit(2_097_152),
+        413,
+        r#"{"message":"Request body is too large.","code":"payload_too_large","limit":2097152}"#,
+        &[],
+    );
+    check(
+        &UnprocessableContent::new("the end date is before the start"),
+        422,
+        r#"{"message":"the end date is before the start","code":"unprocessable_content"}"#,
+        &[],
+    );
+    check(
+        &InternalServerError,
+        500,
+        r#"{"message":"Internal Server Error","code":"internal_server_error"}"#,
+        &[],
+    );
+    check(
+        &ServiceUnavailable::default(),
+        503,
+        r#"{"message":"Service Unavailable","code":"service_unavailable"}"#,
+        &[],
+    );
+    check(
+        &ServiceUnavailable::retry_after(120),
+        503,
+        r#"{"message":"Service Unavailable","code":"service_unavailable","retry_after":120}"#,
+        &[("retry-after", "120")],
+    );
 }
 
 #[test]
@@ -136,6 +184,12 @@ fn documented_with_real_descriptions() {
         description::<NotAcceptable>(),
         description::<UnsupportedMediaType>(),
         description::<Throttled>(),
+        description::<Conflict>(),
+        description::<Gone>(),
+        description::<PayloadTooLarge>(),
+        description::<UnprocessableContent>(),
+        description::<InternalServerError>(),
+        description::<ServiceUnavailable>(),
     ] {
         assert!(text.ends_with('.') && text.len() > 20, "{text}");
     }
