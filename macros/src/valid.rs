@@ -421,39 +421,45 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     }
 }
 
+/// Refuses, each at its key, the options that shape a JSON body of the
+/// type's own, where it has none (`why`).
+fn body_options_refused(cx: &Ctxt, container: &crate::attr::Container, why: &str) {
+    let envelope = container.envelope.as_ref().map(|e| {
+        let name = if e.array {
+            "envelope_array"
+        } else {
+            "envelope"
+        };
+        (name, e.key.clone())
+    });
+    let status_as = container
+        .status_as
+        .as_ref()
+        .map(|(_, lit)| ("status_as", lit.clone()));
+    let named = [
+        ("message_key", &container.message_key),
+        ("code_key", &container.code_key),
+        ("status_key", &container.status_key),
+        ("type_base", &container.type_base),
+    ];
+    let written = named
+        .into_iter()
+        .filter_map(|(name, lit)| Some((name, lit.clone()?)))
+        .chain(envelope)
+        .chain(status_as);
+    for (name, lit) in written {
+        cx.error_spanned_by(&lit, format!("{why}; remove `{name}`"));
+    }
+    if let Some(span) = container.skip_message {
+        cx.error_at(span, format!("{why}; remove `skip_message`"));
+    }
+}
+
 /// The options that shape the body, against each other and the format.
 fn shape_options(cx: &Ctxt, container: &crate::attr::Container, problem: bool) {
     if container.text() {
         let why = "with format = \"text\", a body is the message alone";
-        let envelope = container.envelope.as_ref().map(|e| {
-            let name = if e.array {
-                "envelope_array"
-            } else {
-                "envelope"
-            };
-            (name, e.key.clone())
-        });
-        let status_as = container
-            .status_as
-            .as_ref()
-            .map(|(_, lit)| ("status_as", lit.clone()));
-        let named = [
-            ("message_key", &container.message_key),
-            ("code_key", &container.code_key),
-            ("status_key", &container.status_key),
-            ("type_base", &container.type_base),
-        ];
-        let written = named
-            .into_iter()
-            .filter_map(|(name, lit)| Some((name, lit.clone()?)))
-            .chain(envelope)
-            .chain(status_as);
-        for (name, lit) in written {
-            cx.error_spanned_by(&lit, format!("{why}; remove `{name}`"));
-        }
-        if let Some(span) = container.skip_message {
-            cx.error_at(span, format!("{why}; remove `skip_message`"));
-        }
+        body_options_refused(cx, container, why);
         for member in &container.members {
             cx.error_spanned_by(&member.key, format!("{why}; remove #[member]"));
         }
@@ -633,37 +639,9 @@ fn transparent_struct_options(cx: &Ctxt, input: &Input) {
     } else {
         "a transparent struct answers in its field's format and keys".to_owned()
     };
-    let envelope = c.envelope.as_ref().map(|e| {
-        let name = if e.array {
-            "envelope_array"
-        } else {
-            "envelope"
-        };
-        (name, e.key.clone())
-    });
-    let status_as = c
-        .status_as
-        .as_ref()
-        .map(|(_, lit)| ("status_as", lit.clone()));
-    let named = [
-        ("message_key", &c.message_key),
-        ("code_key", &c.code_key),
-        ("type_base", &c.type_base),
-        ("status_key", &c.status_key),
-    ];
-    let written = named
-        .into_iter()
-        .filter_map(|(name, lit)| Some((name, lit.clone()?)))
-        .chain(envelope)
-        .chain(status_as);
-    for (name, lit) in written {
-        cx.error_spanned_by(&lit, format!("{why}; remove `{name}`"));
-    }
+    body_options_refused(cx, c, &why);
     for member in &c.members {
         cx.error_spanned_by(&member.key, format!("{why}; remove #[member]"));
-    }
-    if let Some(skip) = c.skip_message {
-        cx.error_at(skip, format!("{why}; remove `skip_message`"));
     }
     let unspanned: Vec<&str> = [
         ("`format`", c.format.is_some()),

@@ -141,11 +141,7 @@ fn every_status_of_the_set_answers_by_its_own_rules() {
 #[test]
 fn a_status_outside_the_set_answers_a_logged_500() {
     let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
+    let subscriber = captured.subscriber();
     let error = Db::Query {
         kind: Kind::Teapot,
         table: "users",
@@ -157,7 +153,7 @@ fn a_status_outside_the_set_answers_a_logged_500() {
         r#"{"message":"Internal Server Error","code":"query","status":500,"title":"Internal Server Error","table":"users"}"#
     );
     assert_documented(&error);
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = captured.text();
     assert!(log.contains("outside the variant's declared set"), "{log}");
     assert!(log.contains("status=418"), "{log}");
     assert!(log.contains("code=\"query\""), "{log}");

@@ -34,12 +34,7 @@ fn map(entries: &[(&str, u32)]) -> BTreeMap<String, u32> {
 
 #[test]
 fn left_out_names_are_logged_once_per_response_without_values() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    tracing_subscriber::fmt()
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .init();
+    let captured = Captured::global();
     {
         let error = Flat::Two {
             id: 1,
@@ -50,7 +45,7 @@ fn left_out_names_are_logged_once_per_response_without_values() {
         // Nothing to leave out: nothing logged.
         let _ = Flat::Client(map(&[("fine", 1)])).to_response();
     }
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = captured.text();
     let lines: Vec<&str> = log.lines().collect();
     assert_eq!(lines.len(), 1, "{log}");
     assert!(lines[0].contains("WARN"), "{log}");

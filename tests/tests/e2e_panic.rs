@@ -35,12 +35,7 @@ impl From<InternalServerError> for AppError {
 
 #[tokio::test]
 async fn a_panic_answers_a_500_in_the_same_shape_and_is_logged() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    tracing_subscriber::fmt()
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .init();
+    let captured = Captured::global();
 
     let app = Router::new()
         .route(
@@ -83,7 +78,7 @@ async fn a_panic_answers_a_500_in_the_same_shape_and_is_logged() {
     );
     support::assert_documented(&InternalServerError);
 
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = captured.text();
     assert_eq!(log.matches("a handler panicked").count(), 2, "{log}");
     assert!(
         log.contains(SECRET),

@@ -19,12 +19,7 @@ struct Unserializable {
 
 #[tokio::test]
 async fn a_5xx_is_logged_with_its_chain() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    tracing_subscriber::fmt()
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .init();
+    let captured = Captured::global();
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -62,7 +57,7 @@ async fn a_5xx_is_logged_with_its_chain() {
         .unwrap();
     assert_eq!(response.status().as_u16(), 507);
 
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = captured.text();
     let lines: Vec<&str> = log
         .lines()
         .filter(|l| l.contains("server error response"))
@@ -88,7 +83,7 @@ async fn a_5xx_is_logged_with_its_chain() {
     }
     .to_response();
     assert_eq!(response.status().as_u16(), 500);
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = captured.text();
     let line = log
         .lines()
         .find(|l| l.contains("failed to serialize"))
@@ -102,7 +97,7 @@ async fn a_5xx_is_logged_with_its_chain() {
     // An `Abort` given a 1xx answers a 500, and says why in the log.
     let response = httperror::Abort::new(httperror::StatusCode::CONTINUE).to_response();
     assert_eq!(response.status().as_u16(), 500);
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = captured.text();
     let line = log
         .lines()
         .find(|l| l.contains("interim (1xx) status"))

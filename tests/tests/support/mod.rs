@@ -170,6 +170,30 @@ pub fn assert_strict_json(json: &[u8]) -> Value {
 #[derive(Clone, Default)]
 pub struct Captured(pub std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
 
+impl Captured {
+    /// A subscriber that writes plain text here.
+    pub fn subscriber(&self) -> impl tracing::Subscriber + Send + Sync + use<> {
+        let writer = self.clone();
+        tracing_subscriber::fmt()
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish()
+    }
+
+    /// Captures the whole test binary's log: for a binary of its own.
+    pub fn global() -> Self {
+        let captured = Captured::default();
+        tracing::subscriber::set_global_default(captured.subscriber())
+            .expect("the binary's only global subscriber");
+        captured
+    }
+
+    /// What was logged, as text.
+    pub fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+}
+
 impl std::io::Write for Captured {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         self.0.lock().unwrap().extend_from_slice(bytes);
