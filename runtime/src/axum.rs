@@ -1,5 +1,6 @@
 //! axum: `IntoResponse` for every derived type and [`Abort`], and the
-//! router's own 404 and 405 in the same JSON shape as your errors.
+//! router's own 404 and 405 in the crate's default JSON shape
+//! (`{"message":..,"code":..}`, as [`common`]'s errors).
 //!
 //! ```
 //! use axum::{Router, extract::Path, middleware, routing::get};
@@ -93,9 +94,9 @@ fn allowed_methods(headers: &HeaderMap) -> Allow {
 }
 
 /// For tower-http's `CatchPanicLayer::custom`: a handler that panics
-/// answers [`common::InternalServerError`], in the same JSON shape as your
-/// errors; the panic's message is logged (feature `tracing`), never shown
-/// to the client.
+/// answers [`common::InternalServerError`], in the crate's default JSON
+/// shape; the panic's message is logged (feature `tracing`), never shown
+/// to the client. For your own 500's shape, use [`panic_response_as`].
 ///
 /// ```
 /// use axum::{Router, routing::get};

@@ -129,8 +129,9 @@
 //! A body never names a top-level member twice: JSON parsers disagree on
 //! which of two wins, and a map built from the request could otherwise rewrite the
 //! public message. Two explicit keys that meet, or one that meets the
-//! message or code key, do not compile. A flattened member whose name the
-//! crate's own members (message, code, the problem members) or an explicit
+//! message, code or status key or a `#[member]`, do not compile. A
+//! flattened member whose name the crate's own members (message, code and
+//! status keys, each `#[member]`, the problem members) or an explicit
 //! payload key of the variant already use, or an earlier flattened member
 //! wrote, is left out, in `to_json`, `to_response`, `to_dict` and the
 //! `Serialize` view alike; with the `tracing` feature its name (never its
@@ -350,8 +351,10 @@
 //! to it (so a module error keeps its own shape inside an application
 //! error; give both the same options where the API has one shape).
 //!
-//! Everything but the message and the payload is known at compile time,
-//! so a body without a dynamic part is still a static byte string, and the
+//! Everything but the message, the payload, computed members
+//! (`with = path`, templates over fields) and a status chosen at run time
+//! is known at compile time, so a body without a dynamic part is still a
+//! static byte string, and the
 //! others are written from static fragments as the flat body is (see
 //! `BENCHMARKS.md`). The OpenAPI document describes the shape exactly: the
 //! envelope as an object around the members (a list of exactly one for
@@ -464,6 +467,54 @@
 //! );
 //! ```
 //!
+//! Plain text: `#[http_error(format = "text")]` on a variant (or on the
+//! type, for all of them) answers the public message alone, as
+//! `text/plain; charset=utf-8`, under the same message rules (a 5xx shows
+//! its reason phrase unless a message was written for it). The document
+//! lists `text/plain` with a string schema for its status, beside the JSON
+//! media type where other variants answer JSON. `to_json()` gives the
+//! text's bytes (not JSON), [`HttpError::body`] serializes it as a string,
+//! `to_dict()` is empty (a text body is no object); `#[payload]` and
+//! `#[member]` on such a variant do not compile.
+//!
+//! ```
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum ApiError {
+//!     #[error("file {id} not found")]
+//!     #[status(404)]
+//!     NotFound { #[payload] id: String },
+//!     #[error("the v1 endpoint is gone; use /v2/{0}")]
+//!     #[status(410)]
+//!     #[http_error(format = "text")]
+//!     Gone(String),
+//! }
+//!
+//! let response = ApiError::Gone("files".into()).to_response();
+//! assert_eq!(response.headers()["content-type"], "text/plain; charset=utf-8");
+//! assert_eq!(response.body().as_ref(), b"the v1 endpoint is gone; use /v2/files");
+//! ```
+//!
+//! What does not compile: a `#[member]` under a key the body has already
+//! (the message, code or status key, a payload key after `rename_all`,
+//! another `#[member]` of the same place), an empty key or one with a
+//! control character, a `#[member]` on a 204, 205 or 304, a placeholder
+//! that is neither `{code}`, `{status}`, `{reason}` nor (on a variant or a
+//! struct) a field, and an envelope or a status member on a problem type
+//! (RFC 9457 fixes its members). In a member's template, `{code}`,
+//! `{status}` and `{reason}` always name those facts.
+//!
+//! ```compile_fail
+//! # use httperror::HttpError;
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[member("type", "invalid_request_error")]
+//! enum ApiError {
+//!     #[error("bad")]
+//!     #[status(400)]
+//!     Bad { #[payload] r#type: String }, // payload key "type" collides
+//! }
+//! ```
+//!
 //! ## Messages, members and statuses from code
 //!
 //! What a template over fields cannot say, a function can. One form names
@@ -476,7 +527,7 @@
 //! | declared | the function | gives |
 //! | --- | --- | --- |
 //! | `#[message(with = path)]` | returns `impl Display` | the public message |
-//! | `#[member("reason", with = path)]` | returns `impl Serialize` | a member, documented with the schema of the returned type (`ToSchema`/`JsonSchema` with the `utoipa`/`schemars` feature, else an open schema) |
+//! | `#[member("reason", with = path)]` | returns `impl Serialize` | a member, documented with the schema of the returned type (`ToSchema`/`JsonSchema` with the `utoipa`/`schemars`/`aide` feature, else an open schema) |
 //! | `#[member("reason", "payment {id} does not exist")]` on a variant | (a template) | a member over the variant's fields, which may also name `{code}`, `{status}` and `{reason}` |
 //! | `#[status(404 \| 409, with = path)]` | returns `http::StatusCode` | the status, chosen at run time within the set |
 //!
@@ -542,7 +593,9 @@
 //! `tracing` feature: never an undocumented status. The function is called
 //! for each part of the response that depends on the status (a few times
 //! per response): keep it a cheap, pure look at the fields, so every call
-//! chooses the same.
+//! chooses the same. Every status of the set needs a registered reason
+//! phrase. Such a variant's code answers several statuses by design, so
+//! [`assert_one_status_per_code`] fails for its type.
 //!
 //! ```
 //! # use httperror::{HttpError, StatusCode};
@@ -568,54 +621,6 @@
 //! assert_eq!(missing.to_json(), br#"{"message":"users: no rows","code":"query"}"#);
 //! let broken = DbError::Query { kind: "disk full", table: "users" };
 //! assert_eq!(broken.to_json(), br#"{"message":"Internal Server Error","code":"query"}"#);
-//! ```
-//!
-//! Plain text: `#[http_error(format = "text")]` on a variant (or on the
-//! type, for all of them) answers the public message alone, as
-//! `text/plain; charset=utf-8`, under the same message rules (a 5xx shows
-//! its reason phrase unless a message was written for it). The document
-//! lists `text/plain` with a string schema for its status, beside the JSON
-//! media type where other variants answer JSON. `to_json()` gives the
-//! text's bytes (not JSON), [`HttpError::body`] serializes it as a string,
-//! `to_dict()` is empty (a text body is no object); `#[payload]` and
-//! `#[member]` on such a variant do not compile.
-//!
-//! ```
-//! # use httperror::HttpError;
-//! #[derive(Debug, thiserror::Error, HttpError)]
-//! enum ApiError {
-//!     #[error("file {id} not found")]
-//!     #[status(404)]
-//!     NotFound { #[payload] id: String },
-//!     #[error("the v1 endpoint is gone; use /v2/{0}")]
-//!     #[status(410)]
-//!     #[http_error(format = "text")]
-//!     Gone(String),
-//! }
-//!
-//! let response = ApiError::Gone("files".into()).to_response();
-//! assert_eq!(response.headers()["content-type"], "text/plain; charset=utf-8");
-//! assert_eq!(response.body().as_ref(), b"the v1 endpoint is gone; use /v2/files");
-//! ```
-//!
-//! What does not compile: a `#[member]` under a key the body has already
-//! (the message, code or status key, a payload key after `rename_all`,
-//! another `#[member]` of the same place), an empty key or one with a
-//! control character, a `#[member]` on a 204, 205 or 304, a placeholder
-//! that is neither `{code}`, `{status}`, `{reason}` nor (on a variant or a
-//! struct) a field, and an envelope or a status member on a problem type
-//! (RFC 9457 fixes its members). In a member's template, `{code}`,
-//! `{status}` and `{reason}` always name those facts.
-//!
-//! ```compile_fail
-//! # use httperror::HttpError;
-//! #[derive(Debug, thiserror::Error, HttpError)]
-//! #[member("type", "invalid_request_error")]
-//! enum ApiError {
-//!     #[error("bad")]
-//!     #[status(400)]
-//!     Bad { #[payload] r#type: String }, // payload key "type" collides
-//! }
 //! ```
 //!
 //! # One application error from many: `#[http_error(transparent)]`
@@ -716,8 +721,9 @@
 //! from `#[payload(example = ..)]`. Standard types (integers, floats,
 //! strings, `Option`, `Vec`, maps, `serde_json::Value`, ...) are mapped by
 //! the macro; other payload types take their schema from `utoipa::ToSchema`
-//! or `schemars::JsonSchema` with the `utoipa` or `schemars` feature, and
-//! are an open schema otherwise.
+//! or `schemars::JsonSchema` with the `utoipa` or `schemars` feature, or
+//! schemars 0.9's `JsonSchema` with `aide`, and are an open schema
+//! otherwise.
 //!
 //! ```
 //! # use httperror::HttpError;
@@ -788,9 +794,11 @@
 //! With the `axum` feature every derived type (and [`Abort`]) is
 //! `IntoResponse`, so a handler returns `Result<T, StorageError>`; the
 //! `httperror::axum` module also answers the router's own 404 and 405 in
-//! the same JSON shape, and, with tower-http's `CatchPanicLayer::custom`,
-//! a panicking handler with a JSON 500 (`httperror::axum::panic_response`)
-//! whose panic message is logged, never shown. With `actix-web`, every derived type is
+//! the crate's default JSON shape (as [`common`]'s errors), and, with
+//! tower-http's `CatchPanicLayer::custom`, a panicking handler with a JSON
+//! 500 (`httperror::axum::panic_response`, or `panic_response_as::<E>` in
+//! your own 500's shape) whose panic message is logged (feature
+//! `tracing`), never shown. With `actix-web`, every derived type is
 //! `ResponseError`, whose response is [`HttpError::to_response`]'s. With
 //! `tracing`, every 5xx turned into a response is logged at error level
 //! with its `source()` chain: the detail the client never sees.
@@ -883,7 +891,7 @@
 //! (`E: Send + Sync + 'static`, as poem requires). `httperror::poem::get`
 //! and its siblings build routes whose 405 is JSON with the `allow` header,
 //! and `httperror::poem::router_errors` answers the router's own 404 in the
-//! same JSON shape.
+//! crate's default JSON shape.
 //!
 //! ```
 //! # #[cfg(feature = "poem")] {
@@ -911,9 +919,9 @@
 //! # Responses without content
 //!
 //! 1xx, 204, 205 and 304 responses carry no content (RFC 9110): they answer
-//! with an empty body and no `content-type`, and `#[payload]` or
-//! `#[message]` on such a variant is a compile error, not a body silently
-//! dropped.
+//! with an empty body and no `content-type`, and `#[payload]`,
+//! `#[message]` or `#[member]` on such a variant is a compile error, not a
+//! body silently dropped.
 //!
 //! ```
 //! # use httperror::HttpError;
@@ -969,7 +977,8 @@
 //! response is a plain `500` with `{"message":"Internal Server Error"}` (in
 //! the type's own shape: its format, envelope, message and status keys, and
 //! those of its fixed members that do not name `{code}`), without the
-//! error's headers.
+//! error's headers. A text/plain variant whose `Display` fails answers
+//! `Internal Server Error` as text/plain the same way.
 
 //! # Features
 //!
@@ -979,10 +988,10 @@
 //! | `utoipa` | `utoipa::IntoResponses` for every derived type; payload schemas from `utoipa::ToSchema` |
 //! | `utoipa5` | the same for utoipa 5, for applications not yet on utoipa 6 |
 //! | `schemars` | payload schemas from `schemars::JsonSchema` |
-//! | `axum` | `IntoResponse` for every derived type and [`Abort`]; `httperror::axum` has JSON fallbacks for the router's 404 and 405 |
+//! | `axum` | `IntoResponse` for every derived type and [`Abort`]; `httperror::axum` has JSON fallbacks for the router's 404 and 405, and `panic_response` for tower-http's `CatchPanicLayer::custom` |
 //! | `actix-web` | `ResponseError` for every derived type and [`Abort`] |
 //! | `aide` | `aide::OperationOutput` for every derived type (implies `axum`); see the `httperror::aide` module |
-//! | `poem` | `poem::error::ResponseError` for every derived type and [`Abort`]; `httperror::poem::router_errors` for the router's 404 and 405; see the `httperror::poem` module |
+//! | `poem` | `poem::error::ResponseError` for every derived type and [`Abort`]; `httperror::poem::{get, post, …}` for routes whose 405 is JSON with `allow`, `httperror::poem::router_errors` for the router's 404; see the `httperror::poem` module |
 //! | `tracing` | every 5xx turned into a response is logged at error level with its `source()` chain |
 
 #![deny(missing_docs)]

@@ -1,7 +1,8 @@
 //! poem: [`poem::error::ResponseError`] for every derived type and
 //! [`Abort`], so a handler returns `Result<_, E>`, answered exactly as
 //! [`HttpError::to_response`] answers; and the router's own 404 and 405 in
-//! the same JSON shape as your errors.
+//! the crate's default JSON shape (`{"message":..,"code":..}`, as
+//! [`common`]'s errors).
 //!
 //! ```
 //! use httperror::HttpError;
