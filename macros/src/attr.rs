@@ -591,16 +591,10 @@ fn parse_member(cx: &Ctxt, attr: &Attribute, position: Position) -> Option<Fixed
         } else if input.peek(LitStr) {
             MemberValue::Text(input.parse()?)
         } else {
-            MemberValue::Json(parse_example(input).map_err(|err| {
-                if err.to_string().starts_with("an example") {
-                    syn::Error::new(
-                        err.span(),
-                        "a member's value is a literal: a string, a number, a bool or null",
-                    )
-                } else {
-                    err
-                }
-            })?)
+            MemberValue::Json(parse_literal(
+                input,
+                "a member's value is a literal: a string, a number, a bool or null",
+            )?)
         };
         input.parse::<Option<Token![,]>>()?;
         if !input.is_empty() {
@@ -634,15 +628,7 @@ fn parse_member(cx: &Ctxt, attr: &Attribute, position: Position) -> Option<Fixed
         // On the enum, only the facts every variant has; on a variant or a
         // struct, its fields too, checked when the fields are known.
         let checked = if position == Position::Enum {
-            fill_member(&lit.value(), Some(""), 0, "")
-                .map(drop)
-                .map_err(|err| {
-                    err.replace(
-                        "a field's value goes into the body with #[payload]",
-                        "a member on the enum has no fields to name: put it on the variant to \
-                     name the variant's fields",
-                    )
-                })
+            fill_member(&lit.value(), Some(""), 0, "").map(drop)
         } else {
             Template::parse(lit.clone())
                 .map(drop)
@@ -694,7 +680,8 @@ pub fn fill_member(
                 return Err(format!(
                     "`{{{other}}}` in a member's value: a fixed member can name `{{code}}`, \
                      `{{status}}` and `{{reason}}` (write `{{{{` and `}}}}` for braces); a \
-                     field's value goes into the body with #[payload]"
+                     member on the enum has no fields to name: put it on the variant to name \
+                     the variant's fields"
                 ));
             }
         }
@@ -1112,7 +1099,10 @@ fn parse_payload<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Payload<'a>> {
             }
             Ok(())
         } else if meta.path.is_ident("example") {
-            let example = parse_example(meta.value()?)?;
+            let example = parse_literal(
+                meta.value()?,
+                "an example is a literal: a string, a number or a bool",
+            )?;
             if payload.example.replace(example).is_some() {
                 return Err(meta.error("duplicate `example`"));
             }
@@ -1146,18 +1136,16 @@ fn parse_payload<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Payload<'a>> {
     Some(payload)
 }
 
-/// A literal as JSON: `"f-42"`, `10`, `-1.5`, `true`. A number is written
-/// as serde_json writes the value it holds (`1e3` is `1000.0`, `-0` is
-/// `0`), so every path to the body writes the same text; one that no
-/// `i64`, `u64` or finite `f64` holds is refused.
-fn parse_example(input: ParseStream) -> syn::Result<Json> {
+/// A literal as JSON: `"f-42"`, `10`, `-1.5`, `true`; `expected` is the
+/// error for anything else. A number is written as serde_json writes the
+/// value it holds (`1e3` is `1000.0`, `-0` is `0`), so every path to the
+/// body writes the same text; one that no `i64`, `u64` or finite `f64`
+/// holds is refused.
+fn parse_literal(input: ParseStream, expected: &str) -> syn::Result<Json> {
     let negative = input.parse::<Option<Token![-]>>()?.is_some();
-    let lit: syn::Lit = input.parse().map_err(|err| {
-        syn::Error::new(
-            err.span(),
-            "an example is a literal: a string, a number or a bool",
-        )
-    })?;
+    let lit: syn::Lit = input
+        .parse()
+        .map_err(|err| syn::Error::new(err.span(), expected))?;
     let sign = if negative { "-" } else { "" };
     let json = match &lit {
         syn::Lit::Str(s) if !negative => Json::Str(s.value()),
@@ -1186,12 +1174,7 @@ fn parse_example(input: ParseStream) -> syn::Result<Json> {
                 ));
             }
         },
-        _ => {
-            return Err(syn::Error::new(
-                lit.span(),
-                "an example is a literal: a string, a number or a bool",
-            ));
-        }
+        _ => return Err(syn::Error::new(lit.span(), expected)),
     };
     Ok(json)
 }

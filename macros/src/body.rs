@@ -229,7 +229,7 @@ fn value_tokens(value: &Json) -> TokenStream {
         Json::Bool(b) => quote!(&#b),
         Json::Str(s) => quote!(#s),
         Json::Num(text) => {
-            // Canonical already (`attr::parse_example`): an integer is an
+            // Canonical already (`attr::parse_literal`): an integer is an
             // `i64` or a `u64`, anything else a finite `f64`.
             let (sign, digits) = match text.strip_prefix('-') {
                 Some(digits) => (quote!(-), digits),
@@ -411,10 +411,7 @@ fn string_segments(
     text: &mut String,
     segments: &mut Vec<Segment>,
 ) {
-    if !args
-        .iter()
-        .all(|arg| arg.spec.is_empty() && direct_json(arg.ty))
-    {
+    if !written_directly(args) {
         segments.push(Segment::Static(std::mem::take(text)));
         let args = template_format_args(template, args);
         segments.push(Segment::Code(quote! {
@@ -568,9 +565,14 @@ fn compiled_message<'a>(
         } => (*template, args.as_slice()),
         _ => return None,
     };
+    written_directly(args).then_some((template, args))
+}
+
+/// Whether a template's every argument is an integer or a string with no
+/// format spec, which the body writes without a formatter.
+fn written_directly(args: &[TemplateArg]) -> bool {
     args.iter()
         .all(|arg| arg.spec.is_empty() && direct_json(arg.ty))
-        .then_some((template, args))
 }
 
 fn byte_str(text: &str) -> LitByteStr {

@@ -101,22 +101,24 @@ pub fn at_chosen_status(
     let Some(chosen) = &v.chosen else {
         return arm(v);
     };
-    let (_, fallback) = arm(v);
-    let bodies: Vec<(u16, TokenStream)> = v
-        .at_each_status()
-        .into_iter()
+    // The variant itself is its view at 500.
+    let own = arm(v);
+    let others: Vec<(u16, TokenStream)> = chosen
+        .views
+        .iter()
         .map(|view| (view.status, arm(view).1))
         .collect();
     // What is the same at every status (the code, the headers) needs no
     // call of the code.
-    let fallback_text = fallback.to_string();
-    if outside.is_none() && bodies.iter().all(|(_, b)| b.to_string() == fallback_text) {
-        return arm(v);
+    let fallback = own.1.to_string();
+    if outside.is_none() && others.iter().all(|(_, body)| body.to_string() == fallback) {
+        return own;
     }
-    let arms = bodies
+    let arms = others
         .into_iter()
+        .chain([(v.status, own.1.clone())])
         .map(|(status, body)| quote!(#status => #body,));
-    let outside = outside.unwrap_or(fallback);
+    let outside = outside.unwrap_or(own.1);
     let call = crate::body::call_tokens(&chosen.call);
     let status_code = quote_spanned!(chosen.call.path.span()=> ::httperror::__private::StatusCode);
     let status = status_local();

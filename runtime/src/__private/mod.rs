@@ -12,10 +12,6 @@ pub use ::http::header::{HeaderMap, HeaderName, HeaderValue};
 pub use ::http::{Response, StatusCode};
 pub use ::serde;
 pub use ::serde_json;
-#[cfg(feature = "utoipa")]
-pub use ::utoipa;
-#[cfg(feature = "utoipa5")]
-pub use ::utoipa5;
 
 pub use self::compose::{codes, codes_len, union, union_len};
 pub use self::http::{append_fixed_header, append_header, status};
@@ -35,43 +31,27 @@ pub const INTERNAL_ERROR_BODY: &[u8] = crate::rules::INTERNAL_ERROR_BODY;
 
 // The framework impls the derive asks for, by name: each is the
 // framework's macro where its feature is on, and nothing where it is off,
-// so the user's crate needs no cfg of its own.
-#[cfg(not(feature = "utoipa"))]
-pub use crate::__impl_nothing as impl_utoipa;
-#[cfg(not(feature = "utoipa5"))]
-pub use crate::__impl_nothing as impl_utoipa5;
-#[cfg(feature = "utoipa")]
-pub use crate::__impl_utoipa as impl_utoipa;
-#[cfg(feature = "utoipa5")]
-pub use crate::__impl_utoipa5 as impl_utoipa5;
+// so the user's crate needs no cfg of its own; and the framework crate
+// itself, which those macros name.
+macro_rules! framework {
+    ($feature:literal, $name:ident, $impl:ident $(, $krate:ident)?) => {
+        #[cfg(feature = $feature)]
+        pub use crate::$impl as $name;
+        #[cfg(not(feature = $feature))]
+        pub use crate::__impl_nothing as $name;
+        $(
+            #[cfg(feature = $feature)]
+            pub use ::$krate;
+        )?
+    };
+}
 
-#[cfg(feature = "axum")]
-pub use crate::__impl_axum as impl_axum;
-#[cfg(not(feature = "axum"))]
-pub use crate::__impl_nothing as impl_axum;
-#[cfg(feature = "axum")]
-pub use ::axum_core;
-
-#[cfg(feature = "aide")]
-pub use crate::__impl_aide as impl_aide;
-#[cfg(not(feature = "aide"))]
-pub use crate::__impl_nothing as impl_aide;
-#[cfg(feature = "aide")]
-pub use ::aide;
-
-#[cfg(not(feature = "poem"))]
-pub use crate::__impl_nothing as impl_poem;
-#[cfg(feature = "poem")]
-pub use crate::__impl_poem as impl_poem;
-#[cfg(feature = "poem")]
-pub use ::poem;
-
-#[cfg(feature = "actix-web")]
-pub use crate::__impl_actix_web as impl_actix_web;
-#[cfg(not(feature = "actix-web"))]
-pub use crate::__impl_nothing as impl_actix_web;
-#[cfg(feature = "actix-web")]
-pub use ::actix_web;
+framework!("utoipa", impl_utoipa, __impl_utoipa, utoipa);
+framework!("utoipa5", impl_utoipa5, __impl_utoipa5, utoipa5);
+framework!("axum", impl_axum, __impl_axum, axum_core);
+framework!("aide", impl_aide, __impl_aide, aide);
+framework!("poem", impl_poem, __impl_poem, poem);
+framework!("actix-web", impl_actix_web, __impl_actix_web, actix_web);
 
 /// The impl of a framework whose feature is off: nothing.
 #[doc(hidden)]
