@@ -26,14 +26,16 @@
 //! ```
 
 use std::any::Any;
+use std::borrow::Cow;
 
+use ::axum::extract::rejection;
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
 use http::{HeaderMap, Method, StatusCode, header};
 use http_body::Body as _;
 
-use crate::common::{self, Allow};
-use crate::{Abort, HttpError};
+use crate::common::{self, Allow, BadRequest, ContentTypeRequired, ParameterLocation, ParseError};
+use crate::{Abort, HttpError, input};
 
 /// The axum response of any [`HttpError`]: [`HttpError::to_response`] with
 /// an axum body. Derived types' `IntoResponse` calls this.
@@ -155,3 +157,606 @@ macro_rules! __impl_axum {
         }
     };
 }
+
+// Rejections: axum's, in the crate's shape and without the request's text.
+
+type Source<'a> = &'a (dyn std::error::Error + 'static);
+
+/// The deserializer's error behind one of axum's rejections (which wraps
+/// it in its own boxed error).
+fn cause<'a, E: std::error::Error + 'static>(rejection: &'a (dyn std::error::Error + 'static)) -> Option<&'a E> {
+    let mut next: Option<Source<'a>> = Some(rejection);
+    while let Some(error) = next {
+        if let Some(found) = error.downcast_ref::<E>() {
+            return Some(found);
+        }
+        next = error.source();
+    }
+    None
+}
+
+fn invalid_body(refusal: input::Refusal, what: &str) -> common::InvalidBody {
+    let detail = match &refusal.field {
+        Some(field) => format!("Invalid {what} at `{field}`: {}.", refusal.reason),
+        None => format!("Invalid {what}: {}.", refusal.reason),
+    };
+    common::InvalidBody {
+        field: refusal.field,
+        detail: Cow::Owned(detail),
+    }
+}
+
+fn invalid_parameter(
+    location: ParameterLocation,
+    parameter: Option<String>,
+    reason: &str,
+) -> common::InvalidParameter {
+    let detail = match &parameter {
+        Some(name) => format!("Invalid {location} parameter `{name}`: {reason}."),
+        None if location == ParameterLocation::Query => format!("Invalid query string: {reason}."),
+        None => format!("Invalid path parameter: {reason}."),
+    };
+    common::InvalidParameter {
+        parameter,
+        location,
+        detail: Cow::Owned(detail),
+    }
+}
+
+/// A query string (or a `GET` form) refused by serde_urlencoded.
+fn invalid_query(rejection: Source<'_>) -> common::InvalidParameter {
+    match cause::<serde_path_to_error::Error<serde_urlencoded::de::Error>>(rejection) {
+        Some(error) => {
+            let refusal = input::Refusal::new(error.path(), &error.inner().to_string());
+            invalid_parameter(ParameterLocation::Query, refusal.field, &refusal.reason)
+        }
+        None => invalid_parameter(ParameterLocation::Query, None, "invalid value"),
+    }
+}
+
+fn unreadable() -> BadRequest {
+    BadRequest::new("The request body could not be read.")
+}
+
+fn buffering(rejection: &rejection::FailedToBufferBody) -> common::BodyRejection {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        common::BodyRejection::TooLarge(common::PayloadTooLarge::default())
+    } else {
+        common::BodyRejection::Unreadable(unreadable())
+    }
+}
+
+impl From<rejection::BytesRejection> for common::BodyRejection {
+    fn from(rejection: rejection::BytesRejection) -> Self {
+        match rejection {
+            rejection::BytesRejection::FailedToBufferBody(failed) => buffering(&failed),
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                common::BodyRejection::TooLarge(common::PayloadTooLarge::default())
+            }
+            _ => common::BodyRejection::Unreadable(unreadable()),
+        }
+    }
+}
+
+impl From<rejection::StringRejection> for common::BodyRejection {
+    fn from(rejection: rejection::StringRejection) -> Self {
+        match rejection {
+            rejection::StringRejection::FailedToBufferBody(failed) => buffering(&failed),
+            rejection::StringRejection::InvalidUtf8(_) => common::BodyRejection::Unreadable(
+                BadRequest::new("The request body is not valid UTF-8."),
+            ),
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                common::BodyRejection::TooLarge(common::PayloadTooLarge::default())
+            }
+            _ => common::BodyRejection::Unreadable(unreadable()),
+        }
+    }
+}
+
+impl From<common::BodyRejection> for common::JsonRejection {
+    fn from(rejection: common::BodyRejection) -> Self {
+        match rejection {
+            common::BodyRejection::TooLarge(too_large) => common::JsonRejection::TooLarge(too_large),
+            common::BodyRejection::Unreadable(unreadable) => {
+                common::JsonRejection::Unreadable(unreadable)
+            }
+        }
+    }
+}
+
+impl From<common::BodyRejection> for common::FormRejection {
+    fn from(rejection: common::BodyRejection) -> Self {
+        match rejection {
+            common::BodyRejection::TooLarge(too_large) => common::FormRejection::TooLarge(too_large),
+            common::BodyRejection::Unreadable(unreadable) => {
+                common::FormRejection::Unreadable(unreadable)
+            }
+        }
+    }
+}
+
+impl From<rejection::JsonRejection> for common::JsonRejection {
+    fn from(rejection: rejection::JsonRejection) -> Self {
+        use rejection::JsonRejection as Axum;
+        match rejection {
+            Axum::JsonDataError(error) => {
+                let refusal = match cause::<serde_path_to_error::Error<serde_json::Error>>(&error) {
+                    Some(error) => input::Refusal::new(error.path(), &input::json_message(error.inner())),
+                    None => input::Refusal {
+                        field: None,
+                        reason: Cow::Borrowed("invalid value"),
+                    },
+                };
+                common::JsonRejection::Invalid(invalid_body(refusal, "request body"))
+            }
+            Axum::JsonSyntaxError(error) => {
+                let detail = cause::<serde_path_to_error::Error<serde_json::Error>>(&error)
+                    .map(|error| error.inner())
+                    .or_else(|| cause::<serde_json::Error>(&error))
+                    .map_or_else(
+                        || "The request body is not valid JSON.".to_owned(),
+                        input::json_syntax,
+                    );
+                common::JsonRejection::Malformed(ParseError {
+                    detail: Cow::Owned(detail),
+                })
+            }
+            Axum::MissingJsonContentType(_) => {
+                common::JsonRejection::ContentType(ContentTypeRequired {
+                    expected: "application/json",
+                })
+            }
+            Axum::BytesRejection(rejection) => common::BodyRejection::from(rejection).into(),
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                common::JsonRejection::TooLarge(common::PayloadTooLarge::default())
+            }
+            _ => common::JsonRejection::Unreadable(unreadable()),
+        }
+    }
+}
+
+impl From<rejection::FormRejection> for common::FormRejection {
+    fn from(rejection: rejection::FormRejection) -> Self {
+        use rejection::FormRejection as Axum;
+        match rejection {
+            Axum::FailedToDeserializeFormBody(error) => {
+                let refusal =
+                    match cause::<serde_path_to_error::Error<serde_urlencoded::de::Error>>(&error) {
+                        Some(error) => input::Refusal::new(error.path(), &error.inner().to_string()),
+                        None => input::Refusal {
+                            field: None,
+                            reason: Cow::Borrowed("invalid value"),
+                        },
+                    };
+                common::FormRejection::Invalid(invalid_body(refusal, "form"))
+            }
+            Axum::FailedToDeserializeForm(error) => {
+                common::FormRejection::InvalidQuery(invalid_query(&error))
+            }
+            Axum::InvalidFormContentType(_) => {
+                common::FormRejection::ContentType(ContentTypeRequired {
+                    expected: "application/x-www-form-urlencoded",
+                })
+            }
+            Axum::BytesRejection(rejection) => common::BodyRejection::from(rejection).into(),
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                common::FormRejection::TooLarge(common::PayloadTooLarge::default())
+            }
+            _ => common::FormRejection::Unreadable(unreadable()),
+        }
+    }
+}
+
+impl From<rejection::QueryRejection> for common::InvalidParameter {
+    fn from(rejection: rejection::QueryRejection) -> Self {
+        invalid_query(&rejection)
+    }
+}
+
+impl From<rejection::PathRejection> for common::PathRejection {
+    fn from(rejection: rejection::PathRejection) -> Self {
+        path_rejection(rejection, &[])
+    }
+}
+
+/// The drop-in `Path`'s rejection: a parameter the deserializer names by
+/// its place alone (a `Path<u32>`, a tuple) is named from the route.
+#[doc(hidden)]
+pub async fn __path_rejection(
+    rejection: rejection::PathRejection,
+    parts: &mut http::request::Parts,
+) -> common::PathRejection {
+    use axum_core::extract::FromRequestParts;
+    let params = ::axum::extract::RawPathParams::from_request_parts(parts, &()).await;
+    let names: Vec<&str> = match &params {
+        Ok(params) => params.iter().map(|(name, _)| name).collect(),
+        Err(_) => Vec::new(),
+    };
+    path_rejection(rejection, &names)
+}
+
+fn path_rejection(rejection: rejection::PathRejection, names: &[&str]) -> common::PathRejection {
+    use ::axum::extract::path::ErrorKind;
+    let rejection::PathRejection::FailedToDeserializePathParams(failed) = rejection else {
+        return common::PathRejection::Misconfigured(Box::new(rejection));
+    };
+    let path = ParameterLocation::Path;
+    let named = |key: &str| input::is_plain_name(key).then(|| key.to_owned());
+    let expected = |type_name: &str| format!("expected {}", input::short_type_name(type_name));
+    let invalid = match failed.kind() {
+        ErrorKind::ParseErrorAtKey {
+            key, expected_type, ..
+        } => invalid_parameter(path, named(key), &expected(expected_type)),
+        ErrorKind::ParseErrorAtIndex {
+            index,
+            expected_type,
+            ..
+        } => invalid_parameter(
+            path,
+            names.get(*index).and_then(|name| named(name)),
+            &expected(expected_type),
+        ),
+        ErrorKind::ParseError { expected_type, .. } => {
+            let only = match names {
+                [name] => named(name),
+                _ => None,
+            };
+            invalid_parameter(path, only, &expected(expected_type))
+        }
+        ErrorKind::InvalidUtf8InPathParam { key } => {
+            invalid_parameter(path, named(key), "not valid UTF-8")
+        }
+        ErrorKind::DeserializeError { key, message, .. } => {
+            invalid_parameter(path, named(key), &input::reason(message))
+        }
+        ErrorKind::Message(message) => invalid_parameter(path, None, &input::reason(message)),
+        _ if failed.status().is_client_error() => invalid_parameter(path, None, "invalid value"),
+        _ => return common::PathRejection::Misconfigured(Box::new(failed)),
+    };
+    common::PathRejection::Invalid(invalid)
+}
+
+/// Drop-in extractors (`Json`, `Path`, `Query`, `Form`, `Bytes`, `Text`)
+/// whose rejections answer in your own error type: each is axum's, its
+/// rejection converted to [`common`]'s (without the request's text) and
+/// then into your type with `From`. Swap `use axum::Json` for the
+/// generated one and the handlers stay as they are.
+///
+/// `extractors!(Rejection => Json, Path, ...)` defines the named ones in
+/// the module it is called in; `Rejection` implements `IntoResponse` and
+/// `From` of the [`common`] rejection of each: [`common::JsonRejection`],
+/// [`common::PathRejection`], [`common::InvalidParameter`] (`Query`),
+/// [`common::FormRejection`], [`common::BodyRejection`] (`Bytes`, `Text`).
+///
+/// ```
+/// # mod app {
+/// use httperror::HttpError;
+/// use httperror::common::{InvalidParameter, JsonRejection};
+///
+/// /// The application's refusals, in RFC 9457 problem details.
+/// #[derive(Debug, HttpError)]
+/// #[http_error(format = "problem")]
+/// pub enum Refused {
+///     #[status(400 | 413 | 415 | 422, with = Refused::status_of)]
+///     #[message(with = Refused::message_of)]
+///     Body(JsonRejection),
+///     #[status(400)]
+///     #[message(with = Refused::query_message)]
+///     Query(InvalidParameter),
+/// }
+/// # impl Refused {
+/// #     fn status_of(r: &JsonRejection) -> httperror::StatusCode { r.status() }
+/// #     fn message_of(r: &JsonRejection) -> String { r.message().into_owned() }
+/// #     fn query_message(r: &InvalidParameter) -> String { r.message().into_owned() }
+/// # }
+/// # impl std::fmt::Display for Refused {
+/// #     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result { f.write_str(&self.message()) }
+/// # }
+/// # impl std::error::Error for Refused {}
+///
+/// impl From<JsonRejection> for Refused {
+///     fn from(rejection: JsonRejection) -> Self {
+///         Refused::Body(rejection)
+///     }
+/// }
+///
+/// impl From<InvalidParameter> for Refused {
+///     fn from(rejection: InvalidParameter) -> Self {
+///         Refused::Query(rejection)
+///     }
+/// }
+///
+/// pub mod extract {
+///     httperror::axum::extractors!(super::Refused => Json, Query);
+/// }
+/// # }
+/// use app::extract::{Json, Query};
+///
+/// async fn search(Query(terms): Query<Vec<(String, String)>>, Json(body): Json<serde_json::Value>) {}
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __axum_extractors {
+    ($vis:vis $rejection:ty => $($extractor:ident),+ $(,)?) => {
+        $( $crate::__axum_extractor!($vis $extractor, $rejection); )+
+    };
+}
+
+#[doc(inline)]
+pub use crate::__axum_extractors as extractors;
+
+/// One drop-in extractor of [`extractors!`].
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __axum_extractor {
+    ($vis:vis Json, $rejection:ty) => {
+        #[doc = concat!(
+            "`axum::Json`, whose rejection answers `", stringify!($rejection),
+            "` (from `httperror::common::JsonRejection`). As a response, the value in JSON.",
+        )]
+        #[derive(Debug, Clone, Copy, Default)]
+        #[must_use]
+        $vis struct Json<T>(pub T);
+
+        impl<T, S> $crate::__private::axum::extract::FromRequest<S> for Json<T>
+        where
+            T: $crate::__private::serde::de::DeserializeOwned,
+            S: ::core::marker::Send + ::core::marker::Sync,
+        {
+            type Rejection = $rejection;
+
+            async fn from_request(
+                request: $crate::__private::axum::extract::Request,
+                state: &S,
+            ) -> ::core::result::Result<Self, $rejection> {
+                match <$crate::__private::axum::Json<T> as $crate::__private::axum::extract::FromRequest<S>>::from_request(request, state).await {
+                    ::core::result::Result::Ok($crate::__private::axum::Json(value)) => ::core::result::Result::Ok(Json(value)),
+                    ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
+                        <$rejection as ::core::convert::From<$crate::common::JsonRejection>>::from(::core::convert::From::from(rejection)),
+                    ),
+                }
+            }
+        }
+
+        impl<T: $crate::__private::serde::Serialize> $crate::__private::axum::response::IntoResponse for Json<T> {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::__private::axum::response::IntoResponse::into_response($crate::__private::axum::Json(self.0))
+            }
+        }
+
+        $crate::__axum_extractor!(@wrapper Json);
+    };
+    ($vis:vis Form, $rejection:ty) => {
+        #[doc = concat!(
+            "`axum::Form`, whose rejection answers `", stringify!($rejection),
+            "` (from `httperror::common::FormRejection`). As a response, the value as a form.",
+        )]
+        #[derive(Debug, Clone, Copy, Default)]
+        #[must_use]
+        $vis struct Form<T>(pub T);
+
+        impl<T, S> $crate::__private::axum::extract::FromRequest<S> for Form<T>
+        where
+            T: $crate::__private::serde::de::DeserializeOwned,
+            S: ::core::marker::Send + ::core::marker::Sync,
+        {
+            type Rejection = $rejection;
+
+            async fn from_request(
+                request: $crate::__private::axum::extract::Request,
+                state: &S,
+            ) -> ::core::result::Result<Self, $rejection> {
+                match <$crate::__private::axum::Form<T> as $crate::__private::axum::extract::FromRequest<S>>::from_request(request, state).await {
+                    ::core::result::Result::Ok($crate::__private::axum::Form(value)) => ::core::result::Result::Ok(Form(value)),
+                    ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
+                        <$rejection as ::core::convert::From<$crate::common::FormRejection>>::from(::core::convert::From::from(rejection)),
+                    ),
+                }
+            }
+        }
+
+        impl<T: $crate::__private::serde::Serialize> $crate::__private::axum::response::IntoResponse for Form<T> {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::__private::axum::response::IntoResponse::into_response($crate::__private::axum::Form(self.0))
+            }
+        }
+
+        $crate::__axum_extractor!(@wrapper Form);
+    };
+    ($vis:vis Path, $rejection:ty) => {
+        #[doc = concat!(
+            "`axum::extract::Path`, whose rejection answers `", stringify!($rejection),
+            "` (from `httperror::common::PathRejection`).",
+        )]
+        #[derive(Debug, Clone, Copy, Default)]
+        $vis struct Path<T>(pub T);
+
+        impl<T, S> $crate::__private::axum::extract::FromRequestParts<S> for Path<T>
+        where
+            T: $crate::__private::serde::de::DeserializeOwned + ::core::marker::Send,
+            S: ::core::marker::Send + ::core::marker::Sync,
+        {
+            type Rejection = $rejection;
+
+            async fn from_request_parts(
+                parts: &mut $crate::__private::axum::http::request::Parts,
+                state: &S,
+            ) -> ::core::result::Result<Self, $rejection> {
+                match <$crate::__private::axum::extract::Path<T> as $crate::__private::axum::extract::FromRequestParts<S>>::from_request_parts(parts, state).await {
+                    ::core::result::Result::Ok($crate::__private::axum::extract::Path(value)) => ::core::result::Result::Ok(Path(value)),
+                    ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
+                        <$rejection as ::core::convert::From<$crate::common::PathRejection>>::from(
+                            $crate::axum::__path_rejection(rejection, parts).await,
+                        ),
+                    ),
+                }
+            }
+        }
+
+        $crate::__axum_extractor!(@wrapper Path);
+    };
+    ($vis:vis Query, $rejection:ty) => {
+        #[doc = concat!(
+            "`axum::extract::Query`, whose rejection answers `", stringify!($rejection),
+            "` (from `httperror::common::InvalidParameter`).",
+        )]
+        #[derive(Debug, Clone, Copy, Default)]
+        $vis struct Query<T>(pub T);
+
+        impl<T, S> $crate::__private::axum::extract::FromRequestParts<S> for Query<T>
+        where
+            T: $crate::__private::serde::de::DeserializeOwned,
+            S: ::core::marker::Send + ::core::marker::Sync,
+        {
+            type Rejection = $rejection;
+
+            async fn from_request_parts(
+                parts: &mut $crate::__private::axum::http::request::Parts,
+                state: &S,
+            ) -> ::core::result::Result<Self, $rejection> {
+                match <$crate::__private::axum::extract::Query<T> as $crate::__private::axum::extract::FromRequestParts<S>>::from_request_parts(parts, state).await {
+                    ::core::result::Result::Ok($crate::__private::axum::extract::Query(value)) => ::core::result::Result::Ok(Query(value)),
+                    ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
+                        <$rejection as ::core::convert::From<$crate::common::InvalidParameter>>::from(::core::convert::From::from(rejection)),
+                    ),
+                }
+            }
+        }
+
+        $crate::__axum_extractor!(@wrapper Query);
+    };
+    ($vis:vis Bytes, $rejection:ty) => {
+        #[doc = concat!(
+            "The request body as bytes (axum's `Bytes` extractor), whose rejection answers `",
+            stringify!($rejection), "` (from `httperror::common::BodyRejection`).",
+        )]
+        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        $vis struct Bytes(pub $crate::__private::Bytes);
+
+        impl<S> $crate::__private::axum::extract::FromRequest<S> for Bytes
+        where
+            S: ::core::marker::Send + ::core::marker::Sync,
+        {
+            type Rejection = $rejection;
+
+            async fn from_request(
+                request: $crate::__private::axum::extract::Request,
+                state: &S,
+            ) -> ::core::result::Result<Self, $rejection> {
+                match <$crate::__private::Bytes as $crate::__private::axum::extract::FromRequest<S>>::from_request(request, state).await {
+                    ::core::result::Result::Ok(bytes) => ::core::result::Result::Ok(Bytes(bytes)),
+                    ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
+                        <$rejection as ::core::convert::From<$crate::common::BodyRejection>>::from(::core::convert::From::from(rejection)),
+                    ),
+                }
+            }
+        }
+
+        impl $crate::__private::axum::response::IntoResponse for Bytes {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::__private::axum::response::IntoResponse::into_response(self.0)
+            }
+        }
+
+        impl ::core::ops::Deref for Bytes {
+            type Target = $crate::__private::Bytes;
+
+            fn deref(&self) -> &$crate::__private::Bytes {
+                &self.0
+            }
+        }
+
+        impl ::core::convert::From<Bytes> for $crate::__private::Bytes {
+            fn from(bytes: Bytes) -> Self {
+                bytes.0
+            }
+        }
+    };
+    ($vis:vis Text, $rejection:ty) => {
+        #[doc = concat!(
+            "The request body as UTF-8 text (axum's `String` extractor), whose rejection answers `",
+            stringify!($rejection), "` (from `httperror::common::BodyRejection`).",
+        )]
+        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        $vis struct Text(pub ::std::string::String);
+
+        impl<S> $crate::__private::axum::extract::FromRequest<S> for Text
+        where
+            S: ::core::marker::Send + ::core::marker::Sync,
+        {
+            type Rejection = $rejection;
+
+            async fn from_request(
+                request: $crate::__private::axum::extract::Request,
+                state: &S,
+            ) -> ::core::result::Result<Self, $rejection> {
+                match <::std::string::String as $crate::__private::axum::extract::FromRequest<S>>::from_request(request, state).await {
+                    ::core::result::Result::Ok(text) => ::core::result::Result::Ok(Text(text)),
+                    ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
+                        <$rejection as ::core::convert::From<$crate::common::BodyRejection>>::from(::core::convert::From::from(rejection)),
+                    ),
+                }
+            }
+        }
+
+        impl $crate::__private::axum::response::IntoResponse for Text {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::__private::axum::response::IntoResponse::into_response(self.0)
+            }
+        }
+
+        impl ::core::ops::Deref for Text {
+            type Target = ::std::string::String;
+
+            fn deref(&self) -> &::std::string::String {
+                &self.0
+            }
+        }
+
+        impl ::core::convert::From<Text> for ::std::string::String {
+            fn from(text: Text) -> Self {
+                text.0
+            }
+        }
+    };
+    (@wrapper $name:ident) => {
+        impl<T> ::core::ops::Deref for $name<T> {
+            type Target = T;
+
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+
+        impl<T> ::core::ops::DerefMut for $name<T> {
+            fn deref_mut(&mut self) -> &mut T {
+                &mut self.0
+            }
+        }
+
+        impl<T> ::core::convert::From<T> for $name<T> {
+            fn from(value: T) -> Self {
+                $name(value)
+            }
+        }
+    };
+    ($vis:vis $other:ident, $rejection:ty) => {
+        ::core::compile_error!(concat!(
+            "httperror::axum::extractors! has no `", stringify!($other),
+            "`; it makes `Json`, `Path`, `Query`, `Form`, `Bytes` and `Text`",
+        ));
+    };
+}
+
+/// Drop-in extractors whose rejections answer in the crate's default JSON
+/// shape, the [`common`] rejections.
+mod extract {
+    crate::__axum_extractor!(pub Json, crate::common::JsonRejection);
+    crate::__axum_extractor!(pub Form, crate::common::FormRejection);
+    crate::__axum_extractor!(pub Path, crate::common::PathRejection);
+    crate::__axum_extractor!(pub Query, crate::common::InvalidParameter);
+    crate::__axum_extractor!(pub Bytes, crate::common::BodyRejection);
+    crate::__axum_extractor!(pub Text, crate::common::BodyRejection);
+}
+
+pub use extract::{Bytes, Form, Json, Path, Query, Text};

@@ -76,6 +76,12 @@ display_is_message!(
     UnprocessableContent,
     InternalServerError,
     ServiceUnavailable,
+    InvalidBody,
+    InvalidParameter,
+    ContentTypeRequired,
+    JsonRejection,
+    FormRejection,
+    BodyRejection,
 );
 
 /// The request is invalid; the message says what is wrong.
@@ -359,6 +365,196 @@ impl ServiceUnavailable {
     pub fn retry_after(seconds: u64) -> Self {
         ServiceUnavailable {
             retry_after: Some(seconds),
+        }
+    }
+}
+
+/// The request body is well-formed but not what the operation takes: a
+/// field of the wrong type, out of range, missing or unknown. `field` is
+/// the path of the failing field (`items[2].size`), absent when the body
+/// as a whole is wrong.
+///
+/// The message names the field and what was expected, never the value
+/// sent: a rejection does not echo the request.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[status(422)]
+#[message("{detail}")]
+#[http_error(code_key = "code")]
+pub struct InvalidBody {
+    /// The path of the failing field: struct fields joined by `.`, list
+    /// indexes in brackets.
+    #[payload(example = "items[2].size")]
+    pub field: Option<String>,
+    /// The public message.
+    pub detail: Cow<'static, str>,
+}
+
+/// Where a request parameter is sent, as OpenAPI names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParameterLocation {
+    /// A segment of the path.
+    Path,
+    /// The query string.
+    Query,
+}
+
+impl ParameterLocation {
+    fn as_str(self) -> &'static str {
+        match self {
+            ParameterLocation::Path => "path",
+            ParameterLocation::Query => "query",
+        }
+    }
+}
+
+impl serde::Serialize for ParameterLocation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "utoipa")]
+impl utoipa::PartialSchema for ParameterLocation {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::Type::String)
+            .enum_values(Some(["path", "query"]))
+            .into()
+    }
+}
+
+#[cfg(feature = "utoipa")]
+impl utoipa::ToSchema for ParameterLocation {}
+
+impl fmt::Display for ParameterLocation {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A path or query parameter could not be read as the type the operation
+/// takes. `parameter` names it where it is known; `in` is `path` or
+/// `query`.
+///
+/// The message names the parameter and what was expected, never the value
+/// sent.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[status(400)]
+#[message("{detail}")]
+#[http_error(code_key = "code")]
+pub struct InvalidParameter {
+    /// The parameter's name.
+    #[payload(example = "limit")]
+    pub parameter: Option<String>,
+    /// Where the parameter is sent.
+    #[payload(rename = "in", example = "query")]
+    pub location: ParameterLocation,
+    /// The public message.
+    pub detail: Cow<'static, str>,
+}
+
+/// The request's `content-type` is missing or is not the one the
+/// operation takes; `expected` names it.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[status(415)]
+#[message("Expected a request with `content-type: {expected}`.")]
+#[http_error(code_key = "code", code = "unsupported_media_type")]
+pub struct ContentTypeRequired {
+    /// The media type the operation takes.
+    #[payload(example = "application/json")]
+    pub expected: &'static str,
+}
+
+/// Why a JSON request body was refused: the answers of
+/// [`httperror::axum::Json`](crate#the-frameworks-own-errors) and of the
+/// `From` conversion of axum's `JsonRejection`.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+pub enum JsonRejection {
+    /// The body is not valid JSON; the message says where it breaks.
+    #[http_error(transparent)]
+    Malformed(ParseError),
+    /// The body is JSON of another shape than the operation takes.
+    #[http_error(transparent)]
+    Invalid(InvalidBody),
+    /// The request is not `content-type: application/json`.
+    #[http_error(transparent)]
+    ContentType(ContentTypeRequired),
+    /// The body is larger than the server accepts.
+    #[http_error(transparent)]
+    TooLarge(PayloadTooLarge),
+    /// The body could not be read.
+    #[http_error(transparent)]
+    Unreadable(BadRequest),
+}
+
+/// Why a form (`application/x-www-form-urlencoded`) was refused: a body
+/// of the wrong shape (422), a `GET` or `HEAD` form in the query string
+/// of the wrong shape (400), another content type (415), a body too large
+/// (413) or unreadable (400).
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+pub enum FormRejection {
+    /// The form body is not of the shape the operation takes.
+    #[http_error(transparent)]
+    Invalid(InvalidBody),
+    /// The form in the query string is not of the shape the operation takes.
+    #[http_error(transparent)]
+    InvalidQuery(InvalidParameter),
+    /// The request is not `content-type: application/x-www-form-urlencoded`.
+    #[http_error(transparent)]
+    ContentType(ContentTypeRequired),
+    /// The body is larger than the server accepts.
+    #[http_error(transparent)]
+    TooLarge(PayloadTooLarge),
+    /// The body could not be read.
+    #[http_error(transparent)]
+    Unreadable(BadRequest),
+}
+
+/// Why a body taken as bytes or text was refused: larger than the server
+/// accepts (413), unreadable or, as text, not UTF-8 (400).
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+pub enum BodyRejection {
+    /// The body is larger than the server accepts.
+    #[http_error(transparent)]
+    TooLarge(PayloadTooLarge),
+    /// The body could not be read, or is not the UTF-8 text the operation
+    /// takes.
+    #[http_error(transparent)]
+    Unreadable(BadRequest),
+}
+
+/// Why the path's parameters were refused: one that is not of the type
+/// the operation takes (400), or a route whose parameters do not match
+/// its handler (500: a fault of the server, logged with its cause, never
+/// shown).
+#[derive(Debug, HttpError)]
+#[http_error(code_key = "code")]
+pub enum PathRejection {
+    /// A path parameter is not of the type the operation takes.
+    #[http_error(transparent)]
+    Invalid(InvalidParameter),
+    /// The route and its handler disagree on the path's parameters.
+    #[status(500)]
+    #[http_error(code = "internal_server_error")]
+    Misconfigured(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl fmt::Display for PathRejection {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            PathRejection::Invalid(invalid) => invalid.fmt(f),
+            PathRejection::Misconfigured(cause) => {
+                write!(f, "the route's path parameters do not match its handler: {cause}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for PathRejection {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PathRejection::Invalid(_) => None,
+            PathRejection::Misconfigured(cause) => Some(&**cause),
         }
     }
 }

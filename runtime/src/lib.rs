@@ -1010,6 +1010,9 @@ pub mod aide;
 pub mod axum;
 pub mod common;
 mod error;
+mod framework_errors;
+#[cfg(feature = "axum")]
+mod input;
 mod members;
 mod openapi;
 #[cfg(feature = "poem")]
@@ -1020,6 +1023,7 @@ mod rules;
 
 pub use crate::abort::Abort;
 pub use crate::error::{Body, HttpError, assert_one_status_per_code};
+pub use crate::framework_errors::FrameworkErrors;
 /// `http::StatusCode`, for [`Abort::new`] and matching on
 /// [`HttpError::status`].
 pub use http::StatusCode;

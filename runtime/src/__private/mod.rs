@@ -49,6 +49,8 @@ macro_rules! framework {
 framework!("utoipa", impl_utoipa, __impl_utoipa, utoipa);
 framework!("utoipa5", impl_utoipa5, __impl_utoipa5, utoipa5);
 framework!("axum", impl_axum, __impl_axum, axum_core);
+#[cfg(feature = "axum")]
+pub use ::axum;
 framework!("aide", impl_aide, __impl_aide, aide);
 framework!("poem", impl_poem, __impl_poem, poem);
 framework!("actix-web", impl_actix_web, __impl_actix_web, actix_web);

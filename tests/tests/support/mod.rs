@@ -203,3 +203,59 @@ impl std::io::Write for Captured {
         Ok(())
     }
 }
+
+/// Panics unless a response on the wire is what `document` (a whole
+/// OpenAPI document) says `method path` answers at `status`: the status
+/// documented, the content type among its media types, the body valid
+/// against that media type's schema (`$ref`s to the document's schemas
+/// followed).
+pub fn assert_served_as_documented(
+    document: &Value,
+    method: &str,
+    path: &str,
+    status: u16,
+    content_type: &str,
+    body: &str,
+) {
+    let response = &document["paths"][path][method]["responses"][status.to_string()];
+    assert!(
+        response.is_object(),
+        "{method} {path} does not document {status}"
+    );
+    let media_type = content_type.split(';').next().unwrap_or_default().trim();
+    let mut schema = response["content"][media_type]["schema"].clone();
+    assert!(
+        !schema.is_null(),
+        "{method} {path} documents no {media_type} body at {status}"
+    );
+    inline_schema_refs(&mut schema, &document["components"]["schemas"], 0);
+    let body: Value = serde_json::from_str(body).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&body).map(|e| e.to_string()).collect();
+    assert!(
+        errors.is_empty(),
+        "{method} {path} {status}: {body} does not match the documented schema:\n{}\n{schema:#}",
+        errors.join("\n")
+    );
+}
+
+fn inline_schema_refs(value: &mut Value, schemas: &Value, depth: usize) {
+    assert!(depth < 32, "a schema refers to itself");
+    if let Some(name) = value
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+    {
+        *value = schemas[name].clone();
+        return inline_schema_refs(value, schemas, depth + 1);
+    }
+    match value {
+        Value::Object(map) => map
+            .values_mut()
+            .for_each(|v| inline_schema_refs(v, schemas, depth + 1)),
+        Value::Array(list) => list
+            .iter_mut()
+            .for_each(|v| inline_schema_refs(v, schemas, depth + 1)),
+        _ => {}
+    }
+}

@@ -1,0 +1,409 @@
+//! axum's own refusals on the wire, through `httperror::axum`'s drop-in
+//! extractors: each rejection kind, a body over the limit and a panic
+//! answer the crate's JSON shape (or the application's own), never repeat
+//! the request, and are what the served OpenAPI document says, by
+//! `FrameworkErrors`' rule.
+
+mod support;
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post, put};
+use httperror::FrameworkErrors;
+use httperror::HttpError;
+use httperror::axum::{Bytes, Form, Json, Path, Query, Text};
+use httperror::common::{FormRejection, JsonRejection};
+use serde::Deserialize;
+use support::assert_served_as_documented;
+use tower_http::catch_panic::CatchPanicLayer;
+use utoipa::OpenApi;
+
+/// In every refused value; never in a response.
+const SECRET: &str = "SECRET-c4f1";
+
+#[derive(Deserialize, utoipa::ToSchema)]
+struct Order {
+    #[allow(dead_code)]
+    name: String,
+    items: Vec<Item>,
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+struct Item {
+    size: u32,
+}
+
+#[derive(Deserialize)]
+struct Search {
+    limit: u32,
+    #[allow(dead_code)]
+    q: String,
+}
+
+#[derive(Deserialize)]
+struct Login {
+    #[allow(dead_code)]
+    user: String,
+    age: u8,
+}
+
+#[utoipa::path(post, path = "/orders", request_body = Order,
+    responses((status = 201, description = "Ordered")))]
+async fn order(Json(order): Json<Order>) -> String {
+    order.items.iter().map(|item| item.size).sum::<u32>().to_string()
+}
+
+#[utoipa::path(get, path = "/numbers/{n}", params(("n" = u32, Path)),
+    responses((status = 200, description = "The number")))]
+async fn number(Path(n): Path<u32>) -> String {
+    n.to_string()
+}
+
+#[utoipa::path(get, path = "/files/{id}", params(("id" = String, Path)),
+    responses((status = 200, description = "The id")))]
+async fn file(Path(id): Path<String>) -> String {
+    id
+}
+
+#[utoipa::path(get, path = "/search",
+    params(("limit" = u32, Query), ("q" = String, Query)),
+    responses((status = 200, description = "Results")))]
+async fn search(Query(search): Query<Search>) -> String {
+    search.limit.to_string()
+}
+
+#[utoipa::path(post, path = "/login",
+    request_body(content = String, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 204, description = "Logged in")))]
+async fn login(Form(login): Form<Login>) -> String {
+    login.age.to_string()
+}
+
+#[utoipa::path(put, path = "/raw",
+    request_body(content = String, content_type = "application/octet-stream"),
+    responses((status = 200, description = "Its length")))]
+async fn raw(body: Bytes) -> String {
+    body.len().to_string()
+}
+
+#[utoipa::path(put, path = "/text",
+    request_body(content = String, content_type = "text/plain"),
+    responses((status = 200, description = "Its length")))]
+async fn text(body: Text) -> String {
+    body.len().to_string()
+}
+
+#[utoipa::path(get, path = "/panic", responses((status = 200, description = "Never")))]
+async fn panics() -> &'static str {
+    panic!("the cache is corrupt: {SECRET}")
+}
+
+/// An application whose errors are RFC 9457 problem details answers
+/// rejected JSON bodies in that shape.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(format = "problem")]
+enum Refused {
+    /// The request body was refused.
+    #[error("{0}")]
+    #[status(400 | 413 | 415 | 422, with = HttpError::status)]
+    #[message(with = HttpError::message)]
+    Body(JsonRejection),
+}
+
+impl From<JsonRejection> for Refused {
+    fn from(rejection: JsonRejection) -> Self {
+        Refused::Body(rejection)
+    }
+}
+
+mod problem {
+    httperror::axum::extractors!(pub(crate) super::Refused => Json);
+}
+
+#[utoipa::path(post, path = "/problem/orders", request_body = Order,
+    responses((status = 201, description = "Ordered")))]
+async fn problem_order(problem::Json(order): problem::Json<Order>) -> String {
+    order.items.len().to_string()
+}
+
+/// The framework's answers, by rule, in the crate's shape.
+const FRAMEWORK_ERRORS: FrameworkErrors = FrameworkErrors::new();
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(order, number, file, search, login, raw, text, panics),
+    modifiers(&FRAMEWORK_ERRORS)
+)]
+struct ApiDoc;
+
+/// JSON bodies' rejections in the application's problem shape.
+const PROBLEM_ERRORS: FrameworkErrors = FrameworkErrors::new().json::<Refused>();
+
+#[derive(OpenApi)]
+#[openapi(paths(problem_order), modifiers(&PROBLEM_ERRORS))]
+struct ProblemDoc;
+
+async fn start() -> SocketAddr {
+    let mut document = ApiDoc::openapi();
+    document.merge(ProblemDoc::openapi());
+    let app = Router::new()
+        .route("/orders", post(order))
+        .route("/numbers/{n}", get(number))
+        .route("/files/{id}", get(file))
+        .route("/search", get(search))
+        .route("/login", post(login).get(login))
+        .route("/raw", put(raw))
+        .route("/text", put(text))
+        .route("/panic", get(panics))
+        .route("/problem/orders", post(problem_order))
+        .route("/openapi.json", get(move || async move { axum::Json(document) }))
+        .layer(DefaultBodyLimit::max(128))
+        .layer(CatchPanicLayer::custom(httperror::axum::panic_response));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    addr
+}
+
+struct Case {
+    method: &'static str,
+    /// As sent: percent-encoded where it must be.
+    uri: String,
+    /// The operation's path in the document.
+    documented: &'static str,
+    content_type: Option<&'static str>,
+    body: Vec<u8>,
+    status: u16,
+    media_type: &'static str,
+    expected: String,
+}
+
+fn case(
+    method: &'static str,
+    uri: impl Into<String>,
+    documented: &'static str,
+    content_type: Option<&'static str>,
+    body: impl Into<Vec<u8>>,
+    status: u16,
+    expected: impl Into<String>,
+) -> Case {
+    Case {
+        method,
+        uri: uri.into(),
+        documented,
+        content_type,
+        body: body.into(),
+        status,
+        media_type: "application/json",
+        expected: expected.into(),
+    }
+}
+
+fn cases() -> Vec<Case> {
+    let json = Some("application/json");
+    let form = Some("application/x-www-form-urlencoded");
+    let too_large = format!(r#"{{"name":"{SECRET}","items":[{}]}}"#, r#"{"size":1},"#.repeat(16));
+    vec![
+        case(
+            "post",
+            "/orders",
+            "/orders",
+            json,
+            format!(r#"{{"name": "{SECRET}",}}"#),
+            400,
+            r#"{"message":"The request body is not valid JSON: trailing comma at line 1 column 24.","code":"parse_error"}"#,
+        ),
+        case(
+            "post",
+            "/orders",
+            "/orders",
+            json,
+            format!(r#"{{"name":"a","items":[{{"size":1}},{{"size":2}},{{"size":"{SECRET}"}}]}}"#),
+            422,
+            r#"{"message":"Invalid request body at `items[2].size`: expected u32, found a string.","code":"invalid_body","field":"items[2].size"}"#,
+        ),
+        case(
+            "post",
+            "/orders",
+            "/orders",
+            json,
+            format!(r#"{{"name":"{SECRET}","items":[{{}}]}}"#),
+            422,
+            r#"{"message":"Invalid request body at `items[0].size`: missing field.","code":"invalid_body","field":"items[0].size"}"#,
+        ),
+        case(
+            "post",
+            "/orders",
+            "/orders",
+            None,
+            format!(r#"{{"name":"{SECRET}","items":[]}}"#),
+            415,
+            r#"{"message":"Expected a request with `content-type: application/json`.","code":"unsupported_media_type","expected":"application/json"}"#,
+        ),
+        case(
+            "post",
+            "/orders",
+            "/orders",
+            json,
+            too_large.clone(),
+            413,
+            r#"{"message":"Request body is too large.","code":"payload_too_large"}"#,
+        ),
+        case(
+            "get",
+            format!("/numbers/{SECRET}"),
+            "/numbers/{n}",
+            None,
+            "",
+            400,
+            r#"{"message":"Invalid path parameter `n`: expected u32.","code":"invalid_parameter","parameter":"n","in":"path"}"#,
+        ),
+        case(
+            "get",
+            format!("/files/{SECRET}%FF"),
+            "/files/{id}",
+            None,
+            "",
+            400,
+            r#"{"message":"Invalid path parameter `id`: not valid UTF-8.","code":"invalid_parameter","parameter":"id","in":"path"}"#,
+        ),
+        case(
+            "get",
+            format!("/search?q=a&limit={SECRET}"),
+            "/search",
+            None,
+            "",
+            400,
+            r#"{"message":"Invalid query parameter `limit`: invalid digit found in string.","code":"invalid_parameter","parameter":"limit","in":"query"}"#,
+        ),
+        case(
+            "get",
+            format!("/search?q={SECRET}"),
+            "/search",
+            None,
+            "",
+            400,
+            r#"{"message":"Invalid query parameter `limit`: missing field.","code":"invalid_parameter","parameter":"limit","in":"query"}"#,
+        ),
+        case(
+            "post",
+            "/login",
+            "/login",
+            form,
+            format!("user=ada&age={SECRET}"),
+            422,
+            r#"{"message":"Invalid form at `age`: invalid digit found in string.","code":"invalid_body","field":"age"}"#,
+        ),
+        case(
+            "post",
+            "/login",
+            "/login",
+            json,
+            format!(r#"{{"user":"{SECRET}"}}"#),
+            415,
+            r#"{"message":"Expected a request with `content-type: application/x-www-form-urlencoded`.","code":"unsupported_media_type","expected":"application/x-www-form-urlencoded"}"#,
+        ),
+        case(
+            "put",
+            "/raw",
+            "/raw",
+            Some("application/octet-stream"),
+            too_large,
+            413,
+            r#"{"message":"Request body is too large.","code":"payload_too_large"}"#,
+        ),
+        case(
+            "put",
+            "/text",
+            "/text",
+            Some("text/plain"),
+            [SECRET.as_bytes(), b"\xff\xfe"].concat(),
+            400,
+            r#"{"message":"The request body is not valid UTF-8.","code":"bad_request"}"#,
+        ),
+        case(
+            "get",
+            "/panic",
+            "/panic",
+            None,
+            "",
+            500,
+            r#"{"message":"Internal Server Error","code":"internal_server_error"}"#,
+        ),
+        Case {
+            media_type: "application/problem+json",
+            ..case(
+                "post",
+                "/problem/orders",
+                "/problem/orders",
+                json,
+                format!(r#"{{"name":"a","items":[{{"size":"{SECRET}"}}]}}"#),
+                422,
+                r#"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Invalid request body at `items[0].size`: expected u32, found a string."}"#,
+            )
+        },
+    ]
+}
+
+#[tokio::test]
+async fn rejections_answer_json_never_repeat_the_request_and_are_documented() {
+    let addr = start().await;
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    let base = format!("http://{addr}");
+    let document: serde_json::Value = client
+        .get(format!("{base}/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    support::assert_valid_openapi(&document);
+
+    for case in cases() {
+        let method = case.method.to_uppercase().parse().unwrap();
+        let mut request = client.request(method, format!("{base}{}", case.uri));
+        if let Some(content_type) = case.content_type {
+            request = request.header("content-type", content_type);
+        }
+        let response = request.body(case.body).send().await.unwrap();
+        let what = format!("{} {}", case.method, case.uri);
+        assert_eq!(response.status().as_u16(), case.status, "{what}");
+        let content_type = response.headers()["content-type"].to_str().unwrap().to_owned();
+        assert_eq!(content_type, case.media_type, "{what}");
+        let body = response.text().await.unwrap();
+        assert_eq!(body, case.expected, "{what}");
+        assert!(!body.contains(SECRET), "{what} repeats the request: {body}");
+        assert_served_as_documented(
+            &document,
+            case.method,
+            case.documented,
+            case.status,
+            &content_type,
+            &body,
+        );
+    }
+}
+
+/// The `From` conversions alone, for an application that keeps axum's
+/// extractors and wraps their rejections in its own enum.
+#[tokio::test]
+async fn axum_s_rejections_convert() {
+    use axum::extract::FromRequest;
+    let request = axum::http::Request::post("/")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from(format!("age=7&note={SECRET}")))
+        .unwrap();
+    let rejection = axum::Form::<Login>::from_request(request, &())
+        .await
+        .err()
+        .unwrap();
+    let converted = FormRejection::from(rejection);
+    assert_eq!(converted.status(), 422);
+    assert_eq!(
+        converted.to_json(),
+        br#"{"message":"Invalid form at `user`: missing field.","code":"invalid_body","field":"user"}"#
+    );
+}
