@@ -180,6 +180,9 @@ pub struct VariantAttrs<'a> {
     pub message_attr: Option<&'a Attribute>,
     /// `#[message(with = path)]`.
     pub message_with: Option<syn::Path>,
+    /// `#[message(.., example = "..")]`: the message in documented
+    /// examples, where it is not known at compile time.
+    pub message_example: Option<LitStr>,
     pub code: Option<LitStr>,
     /// `#[http_error(transparent)]`: answer as the one field's error.
     pub transparent: Option<Span>,
@@ -199,6 +202,7 @@ impl Default for VariantAttrs<'_> {
             message: None,
             message_attr: None,
             message_with: None,
+            message_example: None,
             code: None,
             transparent: None,
             members: Vec::new(),
@@ -748,50 +752,94 @@ fn message<'a>(
         cx.error_spanned_by(attr, EXPECTED);
         return;
     };
-    let with = list.parse_args_with(|input: ParseStream| {
-        if !(input.peek(syn::Ident) && input.peek2(Token![=])) {
-            // A template, read below.
-            input.parse::<proc_macro2::TokenStream>()?;
-            return Ok(None);
+    // `"template"` or `with = path`, then `example = ".."`.
+    let parsed = list.parse_args_with(|input: ParseStream| {
+        let source = if input.peek(LitStr) {
+            MessageSource::Template(input.parse::<LitStr>()?)
+        } else if input.peek(syn::Ident) && input.peek2(Token![=]) {
+            let key: syn::Ident = input.parse()?;
+            if key != "with" {
+                let hint = closest(&key.to_string(), ["with"])
+                    .map(|k| format!("; did you mean `{k}`?"))
+                    .unwrap_or_default();
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("unknown key `{key}` in #[message]: expected `with = path`{hint}"),
+                ));
+            }
+            input.parse::<Token![=]>()?;
+            MessageSource::With(input.parse::<syn::Path>()?)
+        } else {
+            return Err(input.error(EXPECTED));
+        };
+        let mut example = None;
+        if input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
+            let key: syn::Ident = input.parse()?;
+            if key != "example" {
+                let hint = closest(&key.to_string(), ["example"])
+                    .map(|k| format!("; did you mean `{k}`?"))
+                    .unwrap_or_default();
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!(
+                        "unknown key `{key}` in #[message]: after the message, only \
+                         `example = \"..\"`, the message documented in OpenAPI{hint}"
+                    ),
+                ));
+            }
+            input.parse::<Token![=]>()?;
+            example = Some(input.parse::<LitStr>()?);
+            input.parse::<Option<Token![,]>>()?;
         }
-        let key: syn::Ident = input.parse()?;
-        if key != "with" {
-            let hint = closest(&key.to_string(), ["with"])
-                .map(|k| format!("; did you mean `{k}`?"))
-                .unwrap_or_default();
-            return Err(syn::Error::new(
-                key.span(),
-                format!("unknown key `{key}` in #[message]: expected `with = path`{hint}"),
-            ));
-        }
-        input.parse::<Token![=]>()?;
-        let path: syn::Path = input.parse()?;
         if !input.is_empty() {
-            return Err(input.error("expected one path: #[message(with = Self::describe)]"));
+            return Err(input.error(match source {
+                MessageSource::With(_) => {
+                    "expected one path, then `example = \"..\"` if any: \
+                     #[message(with = Self::describe, example = \"..\")]"
+                }
+                MessageSource::Template(_) => {
+                    "expected one template, then `example = \"..\"` if any: \
+                     #[message(\"{detail}\", example = \"..\")]"
+                }
+            }));
         }
-        Ok(Some(path))
+        Ok((source, example))
     });
-    let path = match with {
-        Ok(path) => path,
+    let (source, example) = match parsed {
+        Ok(parsed) => parsed,
         Err(err) => {
             cx.push(err);
             return;
         }
     };
-    if let Some(path) = path {
-        let slot = if position == Position::Enum {
-            &mut container.message_with
+    if let Some(example) = &example {
+        if position == Position::Enum {
+            cx.error_spanned_by(
+                example,
+                "an example message belongs to one variant: put #[message(.., example = \"..\")] \
+                 on the variant whose message it shows",
+            );
         } else {
-            own.message_attr.get_or_insert(attr);
-            &mut own.message_with
-        };
-        if slot.is_some() || own.message.is_some() {
-            duplicate(cx, attr);
-        } else {
-            *slot = Some(path);
+            set_once(cx, attr, &mut own.message_example, Some(example.clone()));
         }
-        return;
     }
+    let template = match source {
+        MessageSource::With(path) => {
+            let slot = if position == Position::Enum {
+                &mut container.message_with
+            } else {
+                own.message_attr.get_or_insert(attr);
+                &mut own.message_with
+            };
+            if slot.is_some() || own.message.is_some() {
+                duplicate(cx, attr);
+            } else {
+                *slot = Some(path);
+            }
+            return;
+        }
+        MessageSource::Template(template) => template,
+    };
     if position == Position::Enum {
         cx.error_spanned_by(
             attr,
@@ -800,18 +848,21 @@ fn message<'a>(
         );
         return;
     }
-    let parsed = list
-        .parse_args::<LitStr>()
-        .map_err(|_| syn::Error::new(list.tokens.span(), EXPECTED));
     own.message_attr.get_or_insert(attr);
     if own.message_with.is_some() {
         duplicate(cx, attr);
         return;
     }
-    match parsed.and_then(Template::parse) {
+    match Template::parse(template) {
         Ok(template) => set_once(cx, attr, &mut own.message, Some(template)),
         Err(err) => cx.push(err),
     }
+}
+
+/// What a `#[message]` names first.
+enum MessageSource {
+    Template(LitStr),
+    With(syn::Path),
 }
 
 fn parse_status<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Status<'a>> {

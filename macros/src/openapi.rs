@@ -334,6 +334,7 @@ fn render(v: &Resolved, template: &Template) -> Option<String> {
 fn message_example(v: &Resolved) -> Option<String> {
     match &v.message {
         Message::Static(text) => Some(text.clone()),
+        _ if v.message_example.is_some() => v.message_example.map(LitStr::value),
         Message::Template { template, .. } => render(v, template),
         Message::Display { .. } => render(v, v.display?),
         Message::With(_) => None,

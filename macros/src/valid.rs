@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use syn::ext::IdentExt;
-use syn::{Member, Type};
+use syn::{LitStr, Member, Type};
 
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{FixedMember, MemberValue, Slot, Status, StatusAs, Written, fill_member};
@@ -118,6 +118,9 @@ pub struct Resolved<'a> {
     pub reason: String,
     pub code: String,
     pub message: Message<'a>,
+    /// `#[message(.., example = "..")]`: the message documented where it
+    /// is not known at compile time.
+    pub message_example: Option<&'a LitStr>,
     pub payload: Vec<Payload<'a>>,
     pub headers: Vec<Header<'a>>,
     /// The members before the payload, in the declared order, under their
@@ -942,6 +945,15 @@ fn resolve_at<'a>(
         }
     };
 
+    let message_example = variant.attrs.message_example.as_ref();
+    if let (Some(example), Message::Static(_)) = (message_example, &message)
+        && variant.attrs.message.is_some()
+    {
+        cx.error_spanned_by(
+            example,
+            "this message has no fields: it is its own example; remove `example = ..`",
+        );
+    }
     let payload = payload_keys(cx, input, variant, keys, &head);
     let reserved = reserved(keys.problem.is_some(), &head, &payload);
     let headers = headers(variant);
@@ -954,6 +966,7 @@ fn resolve_at<'a>(
         reason: status.reason.clone(),
         code,
         message,
+        message_example,
         payload,
         headers,
         head,

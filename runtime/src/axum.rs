@@ -1,6 +1,10 @@
-//! axum: `IntoResponse` for every derived type and [`Abort`], and the
-//! router's own 404 and 405 in the crate's default JSON shape
-//! (`{"message":..,"code":..}`, as [`common`]'s errors).
+//! axum: `IntoResponse` for every derived type and [`Abort`]; drop-in
+//! extractors ([`Json`], [`Path`], [`Query`], [`Form`], [`Bytes`],
+//! [`Text`]) whose rejections answer in the crate's default JSON shape
+//! (`{"message":..,"code":..}`, as [`common`]'s errors), without repeating
+//! the request; the router's own 404 and 405; and panics, with tower-http's
+//! `CatchPanicLayer`. See [the framework's own
+//! errors](crate#the-frameworks-own-errors).
 //!
 //! ```
 //! use axum::{Router, extract::Path, middleware, routing::get};
@@ -164,7 +168,9 @@ type Source<'a> = &'a (dyn std::error::Error + 'static);
 
 /// The deserializer's error behind one of axum's rejections (which wraps
 /// it in its own boxed error).
-fn cause<'a, E: std::error::Error + 'static>(rejection: &'a (dyn std::error::Error + 'static)) -> Option<&'a E> {
+fn cause<'a, E: std::error::Error + 'static>(
+    rejection: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a E> {
     let mut next: Option<Source<'a>> = Some(rejection);
     while let Some(error) = next {
         if let Some(found) = error.downcast_ref::<E>() {
@@ -256,7 +262,9 @@ impl From<rejection::StringRejection> for common::BodyRejection {
 impl From<common::BodyRejection> for common::JsonRejection {
     fn from(rejection: common::BodyRejection) -> Self {
         match rejection {
-            common::BodyRejection::TooLarge(too_large) => common::JsonRejection::TooLarge(too_large),
+            common::BodyRejection::TooLarge(too_large) => {
+                common::JsonRejection::TooLarge(too_large)
+            }
             common::BodyRejection::Unreadable(unreadable) => {
                 common::JsonRejection::Unreadable(unreadable)
             }
@@ -267,7 +275,9 @@ impl From<common::BodyRejection> for common::JsonRejection {
 impl From<common::BodyRejection> for common::FormRejection {
     fn from(rejection: common::BodyRejection) -> Self {
         match rejection {
-            common::BodyRejection::TooLarge(too_large) => common::FormRejection::TooLarge(too_large),
+            common::BodyRejection::TooLarge(too_large) => {
+                common::FormRejection::TooLarge(too_large)
+            }
             common::BodyRejection::Unreadable(unreadable) => {
                 common::FormRejection::Unreadable(unreadable)
             }
@@ -281,7 +291,9 @@ impl From<rejection::JsonRejection> for common::JsonRejection {
         match rejection {
             Axum::JsonDataError(error) => {
                 let refusal = match cause::<serde_path_to_error::Error<serde_json::Error>>(&error) {
-                    Some(error) => input::Refusal::new(error.path(), &input::json_message(error.inner())),
+                    Some(error) => {
+                        input::Refusal::new(error.path(), &input::json_message(error.inner()))
+                    }
                     None => input::Refusal {
                         field: None,
                         reason: Cow::Borrowed("invalid value"),
@@ -320,14 +332,15 @@ impl From<rejection::FormRejection> for common::FormRejection {
         use rejection::FormRejection as Axum;
         match rejection {
             Axum::FailedToDeserializeFormBody(error) => {
-                let refusal =
-                    match cause::<serde_path_to_error::Error<serde_urlencoded::de::Error>>(&error) {
-                        Some(error) => input::Refusal::new(error.path(), &error.inner().to_string()),
-                        None => input::Refusal {
-                            field: None,
-                            reason: Cow::Borrowed("invalid value"),
-                        },
-                    };
+                let refusal = match cause::<serde_path_to_error::Error<serde_urlencoded::de::Error>>(
+                    &error,
+                ) {
+                    Some(error) => input::Refusal::new(error.path(), &error.inner().to_string()),
+                    None => input::Refusal {
+                        field: None,
+                        reason: Cow::Borrowed("invalid value"),
+                    },
+                };
                 common::FormRejection::Invalid(invalid_body(refusal, "form"))
             }
             Axum::FailedToDeserializeForm(error) => {
@@ -417,42 +430,35 @@ fn path_rejection(rejection: rejection::PathRejection, names: &[&str]) -> common
 }
 
 /// Drop-in extractors (`Json`, `Path`, `Query`, `Form`, `Bytes`, `Text`)
-/// whose rejections answer in your own error type: each is axum's, its
+/// whose rejections answer in your own error type: for an application in
+/// problem+json, or with an envelope of its own, whose refusals should
+/// look like the rest of its errors. Each is axum's extractor, its
 /// rejection converted to [`common`]'s (without the request's text) and
-/// then into your type with `From`. Swap `use axum::Json` for the
-/// generated one and the handlers stay as they are.
+/// then into your type with `From`.
 ///
-/// `extractors!(Rejection => Json, Path, ...)` defines the named ones in
-/// the module it is called in; `Rejection` implements `IntoResponse` and
-/// `From` of the [`common`] rejection of each: [`common::JsonRejection`],
-/// [`common::PathRejection`], [`common::InvalidParameter`] (`Query`),
-/// [`common::FormRejection`], [`common::BodyRejection`] (`Bytes`, `Text`).
+/// `extractors!(pub Refused => Json, Query)` defines the named ones, with
+/// that visibility, in the module it is called in. `Refused` implements
+/// `IntoResponse` (a derived type does with this feature) and `From` of
+/// the [`common`] rejection of each it names: [`common::JsonRejection`]
+/// (`Json`), [`common::PathRejection`] (`Path`),
+/// [`common::InvalidParameter`] (`Query`), [`common::FormRejection`]
+/// (`Form`), [`common::BodyRejection`] (`Bytes`, `Text`). Then swap
+/// `use axum::Json` for the module's, and document them with
+/// [`FrameworkErrors`](crate::FrameworkErrors)`::new().json::<Refused>()`.
 ///
 /// ```
-/// # mod app {
 /// use httperror::HttpError;
-/// use httperror::common::{InvalidParameter, JsonRejection};
+/// use httperror::common::{JsonRejection, ParseError};
 ///
-/// /// The application's refusals, in RFC 9457 problem details.
-/// #[derive(Debug, HttpError)]
+/// #[derive(Debug, thiserror::Error, HttpError)]
 /// #[http_error(format = "problem")]
 /// pub enum Refused {
-///     #[status(400 | 413 | 415 | 422, with = Refused::status_of)]
-///     #[message(with = Refused::message_of)]
+///     /// The request body was refused.
+///     #[error("{0}")]
+///     #[status(400 | 413 | 415 | 422, with = HttpError::status)]
+///     #[message(with = HttpError::message)]
 ///     Body(JsonRejection),
-///     #[status(400)]
-///     #[message(with = Refused::query_message)]
-///     Query(InvalidParameter),
 /// }
-/// # impl Refused {
-/// #     fn status_of(r: &JsonRejection) -> httperror::StatusCode { r.status() }
-/// #     fn message_of(r: &JsonRejection) -> String { r.message().into_owned() }
-/// #     fn query_message(r: &InvalidParameter) -> String { r.message().into_owned() }
-/// # }
-/// # impl std::fmt::Display for Refused {
-/// #     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result { f.write_str(&self.message()) }
-/// # }
-/// # impl std::error::Error for Refused {}
 ///
 /// impl From<JsonRejection> for Refused {
 ///     fn from(rejection: JsonRejection) -> Self {
@@ -460,19 +466,20 @@ fn path_rejection(rejection: rejection::PathRejection, names: &[&str]) -> common
 ///     }
 /// }
 ///
-/// impl From<InvalidParameter> for Refused {
-///     fn from(rejection: InvalidParameter) -> Self {
-///         Refused::Query(rejection)
-///     }
-/// }
+/// let malformed = Refused::Body(JsonRejection::Malformed(ParseError::default()));
+/// assert_eq!(
+///     malformed.to_json(),
+///     br#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"Malformed request body."}"#,
+/// );
 ///
-/// pub mod extract {
-///     httperror::axum::extractors!(super::Refused => Json, Query);
-/// }
-/// # }
-/// use app::extract::{Json, Query};
+/// // `Json` here is axum's, refusing in `Refused`.
+/// httperror::axum::extractors!(pub Refused => Json);
 ///
-/// async fn search(Query(terms): Query<Vec<(String, String)>>, Json(body): Json<serde_json::Value>) {}
+/// // A body that is not JSON answers a problem like `malformed`'s.
+/// async fn create(Json(body): Json<serde_json::Value>) -> String {
+///     body.to_string()
+/// }
+/// # let _: axum::Router = axum::Router::new().route("/", axum::routing::post(create));
 /// ```
 #[macro_export]
 #[doc(hidden)]

@@ -21,6 +21,20 @@
 //! | [`InternalServerError`] | 500 | nothing of the cause |
 //! | [`ServiceUnavailable`] | 503 | `retry-after` header and payload, where known |
 //!
+//! The framework's refusals of a request, in the same shape (the
+//! rejections of `httperror::axum`'s extractors; none repeats the
+//! request):
+//!
+//! | type | status | extra |
+//! | --- | --- | --- |
+//! | [`InvalidBody`] | 422 | the failing field's path as `field` |
+//! | [`InvalidParameter`] | 400 | the parameter as `parameter`, `path` or `query` as `in` |
+//! | [`ContentTypeRequired`] | 415 | the media type taken as `expected` |
+//! | [`JsonRejection`] | 400, 413, 415, 422 | a JSON body's: [`ParseError`], [`InvalidBody`], [`ContentTypeRequired`], [`PayloadTooLarge`], [`BadRequest`] |
+//! | [`FormRejection`] | 400, 413, 415, 422 | a form's: [`InvalidBody`], [`InvalidParameter`], [`ContentTypeRequired`], [`PayloadTooLarge`], [`BadRequest`] |
+//! | [`BodyRejection`] | 400, 413 | a body as bytes or text: [`PayloadTooLarge`], [`BadRequest`] |
+//! | [`PathRejection`] | 400, 500 | path parameters: [`InvalidParameter`], or a route that does not match its handler |
+//!
 //! ```
 //! use httperror::HttpError;
 //! use httperror::common::{MethodNotAllowed, Throttled};
@@ -87,7 +101,7 @@ display_is_message!(
 /// The request is invalid; the message says what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(400)]
-#[message("{detail}")]
+#[message("{detail}", example = "The request body could not be read.")]
 #[http_error(code_key = "code")]
 pub struct BadRequest {
     /// The public message.
@@ -106,7 +120,10 @@ impl BadRequest {
 /// The request body could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(400)]
-#[message("{detail}")]
+#[message(
+    "{detail}",
+    example = "The request body is not valid JSON: trailing comma at line 1 column 24."
+)]
 #[http_error(code_key = "code")]
 pub struct ParseError {
     /// The public message.
@@ -278,7 +295,7 @@ impl Throttled {
 /// already taken, a version that changed); the message says which.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(409)]
-#[message("{detail}")]
+#[message("{detail}", example = "A file with this id exists already.")]
 #[http_error(code_key = "code")]
 pub struct Conflict {
     /// The public message.
@@ -325,7 +342,7 @@ impl PayloadTooLarge {
 /// value out of range, a rule of the API broken); the message says why.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(422)]
-#[message("{detail}")]
+#[message("{detail}", example = "The end date is before the start date.")]
 #[http_error(code_key = "code")]
 pub struct UnprocessableContent {
     /// The public message.
@@ -378,7 +395,10 @@ impl ServiceUnavailable {
 /// sent: a rejection does not echo the request.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(422)]
-#[message("{detail}")]
+#[message(
+    "{detail}",
+    example = "Invalid request body at `items[2].size`: expected u32, found a string."
+)]
 #[http_error(code_key = "code")]
 pub struct InvalidBody {
     /// The path of the failing field: struct fields joined by `.`, list
@@ -440,7 +460,10 @@ impl fmt::Display for ParameterLocation {
 /// sent.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(400)]
-#[message("{detail}")]
+#[message(
+    "{detail}",
+    example = "Invalid query parameter `limit`: invalid digit found in string."
+)]
 #[http_error(code_key = "code")]
 pub struct InvalidParameter {
     /// The parameter's name.
@@ -544,7 +567,10 @@ impl fmt::Display for PathRejection {
         match self {
             PathRejection::Invalid(invalid) => invalid.fmt(f),
             PathRejection::Misconfigured(cause) => {
-                write!(f, "the route's path parameters do not match its handler: {cause}")
+                write!(
+                    f,
+                    "the route's path parameters do not match its handler: {cause}"
+                )
             }
         }
     }

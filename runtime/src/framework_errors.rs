@@ -297,13 +297,19 @@ mod tests {
             ["400", "413", "415", "422", "500"]
         );
         assert_eq!(statuses("/search", "get"), ["400", "500"]);
-        assert_eq!(statuses("/login", "post"), ["400", "413", "415", "422", "500"]);
+        assert_eq!(
+            statuses("/login", "post"),
+            ["400", "413", "415", "422", "500"]
+        );
         // The handler's own 400, given by reference, is kept beside the
         // rejections'.
         let put_400 = paths["/files/{id}"]["put"]["responses"]["400"]["description"]
             .as_str()
             .unwrap();
-        assert!(put_400.starts_with("Refused by the handler.\n\n"), "{put_400}");
+        assert!(
+            put_400.starts_with("Refused by the handler.\n\n"),
+            "{put_400}"
+        );
         assert_eq!(
             paths["/files/{id}"]["get"]["responses"]["200"],
             json!({"description": "ok"})

@@ -295,7 +295,10 @@ mod tests {
                 "unknown field `SECRET`, there are no fields",
                 "unknown field, there are no fields",
             ),
-            ("invalid digit found in string", "invalid digit found in string"),
+            (
+                "invalid digit found in string",
+                "invalid digit found in string",
+            ),
             ("input contains SECRET characters", "invalid value"),
             ("invalid type: SECRET", "invalid value"),
         ] {
@@ -306,8 +309,12 @@ mod tests {
     #[test]
     fn a_missing_field_extends_the_path() {
         let error = serde_json::from_str::<Vec<Item>>(r#"[{"size": 1}, {}]"#).unwrap_err();
-        assert_eq!(error.to_string(), "missing field `size` at line 1 column 16");
-        let mut deserializer = serde_json::Deserializer::from_str(r#"{"items": [{"size": 1}, {}]}"#);
+        assert_eq!(
+            error.to_string(),
+            "missing field `size` at line 1 column 16"
+        );
+        let mut deserializer =
+            serde_json::Deserializer::from_str(r#"{"items": [{"size": 1}, {}]}"#);
         let error = serde_path_to_error::deserialize::<_, Order>(&mut deserializer).unwrap_err();
         let refusal = Refusal::new(error.path(), &json_message(error.inner()));
         assert_eq!(refusal.field.as_deref(), Some("items[1].size"));

@@ -117,6 +117,11 @@
 //! assert_eq!(ApiError::Taken("ada".into()).message(), r#"name "ada" is taken"#);
 //! ```
 //!
+//! A message over fields that are not payload (or named code, below) is
+//! not known at compile time, so the OpenAPI examples cannot show it:
+//! `#[message("{detail}", example = "The end date is before the start
+//! date.")]` gives the message the examples show.
+//!
 //! # `#[payload]`
 //!
 //! A field with `#[payload]` goes into the body under its name (raw
@@ -696,8 +701,9 @@
 //! with (bad request, parse error, unauthenticated, authentication failed,
 //! permission denied, not found, method not allowed, not acceptable,
 //! conflict, gone, payload too large, unsupported media type, unprocessable
-//! content, throttled, internal server error, service unavailable), derived
-//! with this crate's derive.
+//! content, throttled, internal server error, service unavailable) and the
+//! framework's refusals of a request (below), derived with this crate's
+//! derive.
 //!
 //! ```
 //! use httperror::{Abort, HttpError, StatusCode};
@@ -840,6 +846,100 @@
 //! }
 //!
 //! let app = App::new().route("/files/{id}", web::get().to(get_file));
+//! # }
+//! ```
+//!
+//! # The framework's own errors
+//!
+//! A handler's errors are one part of what an API answers: before the
+//! handler runs, axum refuses a body that is not JSON, a missing content
+//! type, a body over the limit, a path or query parameter of the wrong
+//! type; around it, a panic. With the `axum` feature these answer in the
+//! same JSON shape as your errors, and are documented:
+//!
+//! - **Drop-in extractors.** `httperror::axum::{Json, Path, Query, Form,
+//!   Bytes, Text}` are axum's, with their rejections converted: swap
+//!   `use axum::Json` for `use httperror::axum::Json` and nothing else
+//!   changes.
+//!
+//!   | refusal | status | body (`code`) |
+//!   | --- | --- | --- |
+//!   | a body that is not valid JSON | 400 | [`common::ParseError`] (`parse_error`), where it breaks: `trailing comma at line 1 column 24` |
+//!   | JSON or a form of another shape | 422 | [`common::InvalidBody`] (`invalid_body`), with `field`: `items[2].size` |
+//!   | a missing or other content type | 415 | [`common::ContentTypeRequired`] (`unsupported_media_type`), with `expected` |
+//!   | a body over the limit (`DefaultBodyLimit`) | 413 | [`common::PayloadTooLarge`] (`payload_too_large`) |
+//!   | a path or query parameter of the wrong type | 400 | [`common::InvalidParameter`] (`invalid_parameter`), with `parameter` and `in` |
+//!   | an unreadable body, text that is not UTF-8 | 400 | [`common::BadRequest`] (`bad_request`) |
+//!   | a route whose parameters do not match its handler | 500 | logged, never shown |
+//!
+//!   Each extractor's rejection is one type of [`common`]:
+//!   [`JsonRejection`](common::JsonRejection),
+//!   [`FormRejection`](common::FormRejection),
+//!   [`PathRejection`](common::PathRejection),
+//!   [`InvalidParameter`](common::InvalidParameter) (`Query`),
+//!   [`BodyRejection`](common::BodyRejection) (`Bytes`, `Text`). Each
+//!   converts `From` axum's own rejection, for an application that keeps
+//!   axum's extractors and wraps their rejections in its error enum with
+//!   `#[http_error(transparent)]`.
+//! - **Nothing of the request is repeated.** serde's messages quote the
+//!   value they refused (`invalid type: string "…"`); the message here
+//!   names the field or parameter and what was expected (`expected u32,
+//!   found a string`), never the value. A field path keeps names of
+//!   letters, digits, `_` and `-` (the server's field names); any other
+//!   key, such as a map's key the client chose, is written `?`.
+//! - **Panics.** `CatchPanicLayer::custom(httperror::axum::panic_response)`
+//!   (tower-http) answers a panicking handler with
+//!   [`common::InternalServerError`], the panic's message logged with the
+//!   `tracing` feature, never shown.
+//! - **Documented by one rule.** [`FrameworkErrors`], a `utoipa::Modify`,
+//!   adds these answers to every operation of an OpenAPI document by what
+//!   it takes (a JSON body: 400, 413, 415, 422; path or query parameters:
+//!   400; every operation: 500), merged into the responses the operation
+//!   already documents.
+//! - **Your own shape.** An application in problem+json, or with an
+//!   envelope of its own, makes its own drop-ins with
+//!   `httperror::axum::extractors!(pub MyRejection => Json, Query)`, where
+//!   `MyRejection` converts `From` the [`common`] rejections (see
+//!   [`axum::extractors!`](crate::axum::extractors)), and names it in
+//!   [`FrameworkErrors`] (`.json::<MyRejection>()`).
+//!
+//! ```
+//! # #[cfg(all(feature = "axum", feature = "utoipa"))] {
+//! use axum::{Router, routing::post};
+//! use httperror::FrameworkErrors;
+//! use httperror::axum::{Json, Path};
+//! use tower_http::catch_panic::CatchPanicLayer;
+//! use utoipa::OpenApi;
+//!
+//! #[derive(serde::Deserialize, utoipa::ToSchema)]
+//! struct Copy {
+//!     to: String,
+//! }
+//!
+//! #[utoipa::path(post, path = "/files/{id}/copy", params(("id" = String, Path)),
+//!     request_body = Copy, responses((status = 201, description = "Copied")))]
+//! async fn copy_file(Path(id): Path<String>, Json(copy): Json<Copy>) -> String {
+//!     format!("{id} -> {}", copy.to)
+//! }
+//!
+//! const FRAMEWORK_ERRORS: FrameworkErrors = FrameworkErrors::new();
+//!
+//! #[derive(OpenApi)]
+//! #[openapi(paths(copy_file), modifiers(&FRAMEWORK_ERRORS))]
+//! struct ApiDoc;
+//!
+//! let app: Router = Router::new()
+//!     .route("/files/{id}/copy", post(copy_file))
+//!     .layer(CatchPanicLayer::custom(httperror::axum::panic_response));
+//!
+//! // `{"to": 7}` answers 422:
+//! // {"message":"Invalid request body at `to`: expected a string, found an integer.",
+//! //  "code":"invalid_body","field":"to"}
+//! let document = serde_json::to_value(ApiDoc::openapi()).unwrap();
+//! let responses = &document["paths"]["/files/{id}/copy"]["post"]["responses"];
+//! let statuses: Vec<&str> = responses.as_object().unwrap().keys().map(|s| s.as_str()).collect();
+//! assert_eq!(statuses, ["201", "400", "413", "415", "422", "500"]);
+//! # let _ = app;
 //! # }
 //! ```
 //!
@@ -988,7 +1088,7 @@
 //! | `utoipa` | `utoipa::IntoResponses` for every derived type; payload schemas from `utoipa::ToSchema` |
 //! | `utoipa5` | the same for utoipa 5, for applications not yet on utoipa 6 |
 //! | `schemars` | payload schemas from `schemars::JsonSchema` |
-//! | `axum` | `IntoResponse` for every derived type and [`Abort`]; `httperror::axum` has JSON fallbacks for the router's 404 and 405, and `panic_response` for tower-http's `CatchPanicLayer::custom` |
+//! | `axum` | `IntoResponse` for every derived type and [`Abort`]; `httperror::axum` has drop-in extractors whose rejections answer in JSON, JSON fallbacks for the router's 404 and 405, and `panic_response` for tower-http's `CatchPanicLayer::custom` (see [the framework's own errors](#the-frameworks-own-errors)); axum is built with its `json`, `query` and `form` features |
 //! | `actix-web` | `ResponseError` for every derived type and [`Abort`] |
 //! | `aide` | `aide::OperationOutput` for every derived type (implies `axum`); see the `httperror::aide` module |
 //! | `poem` | `poem::error::ResponseError` for every derived type and [`Abort`]; `httperror::poem::{get, post, …}` for routes whose 405 is JSON with `allow`, `httperror::poem::router_errors` for the router's 404; see the `httperror::poem` module |

@@ -43,6 +43,7 @@ async fn main() -> std::io::Result<()> {
 fn print_banner(base: &str, config: &Config) {
     let auth = format!("-H 'Authorization: Bearer {TOKEN}'");
     let over_quota = config.quota + 1;
+    let over_limit = config.body_limit + 1;
     let uploads = config.uploads_per_window + 1;
     println!(
         "httperror example: a file-storage API on {base}
@@ -69,6 +70,13 @@ Each of these answers with an error from #[derive(HttpError)]:
   # 404 and 405 from the router itself, in the same JSON shape
   curl -i {base}/nowhere
   curl -i -X POST {base}/files/hello.txt
+  # 400, 422, 400, 413: axum's own refusals, in the same JSON shape
+  curl -i -X POST {auth} -H 'content-type: application/json' -d '{{\"to\": ' {base}/files/hello.txt/copy
+  curl -i -X POST {auth} -H 'content-type: application/json' -d '{{\"to\": 7}}' {base}/files/hello.txt/copy
+  curl -i {base}/files/%FF
+  head -c {over_limit} /dev/zero | curl -i -X PUT {auth} --data-binary @- {base}/files/big.bin
+  # 500: a panicking handler; the panic's message stays in the server's log
+  curl -i {base}/files/panic
 
 Stop with Ctrl-C.",
         quota = config.quota,

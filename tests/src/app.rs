@@ -2,21 +2,26 @@
 //! the errors of `StorageError`, composed per operation so that each
 //! operation documents exactly what it can answer, and httperror's common
 //! errors, with its OpenAPI document
-//! and a Swagger UI. The example server runs it; the end-to-end tests
-//! start it on an ephemeral port.
+//! and a Swagger UI. axum's own refusals (a body that is not JSON, a body
+//! over the limit, a path or query parameter of the wrong type) come from
+//! `httperror::axum`'s extractors and a panic from its `panic_response`,
+//! in the same JSON shape, documented by `FrameworkErrors`. The example
+//! server runs it; the end-to-end tests start it on an ephemeral port.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use axum::extract::{Path, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::routing::get;
-use axum::{Json, Router, middleware};
+use axum::routing::{get, post};
+use axum::{Router, middleware};
 use bytes::Bytes;
-use httperror::HttpError;
-use httperror::common::NotAcceptable;
-use serde::Serialize;
+use httperror::axum::{Json, Path, Query};
+use httperror::common::{Conflict, NotAcceptable};
+use httperror::{FrameworkErrors, HttpError};
+use serde::{Deserialize, Serialize};
+use tower_http::catch_panic::CatchPanicLayer;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
@@ -35,6 +40,8 @@ pub struct Config {
     /// Uploads accepted per `window`.
     pub uploads_per_window: usize,
     pub window: Duration,
+    /// The largest request body read, in bytes: past it, a 413.
+    pub body_limit: usize,
 }
 
 impl Default for Config {
@@ -43,6 +50,7 @@ impl Default for Config {
             quota: 1024,
             uploads_per_window: 5,
             window: Duration::from_secs(10),
+            body_limit: 64 * 1024,
         }
     }
 }
@@ -79,6 +87,23 @@ pub struct FileInfo {
 #[derive(utoipa::ToSchema)]
 #[schema(value_type = String, format = Binary, content_media_type = "application/octet-stream")]
 pub struct FileBytes(pub Bytes);
+
+/// Which files to list.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    /// List at most this many files.
+    #[param(minimum = 0)]
+    pub limit: Option<u32>,
+}
+
+/// Where to copy a file.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct CopyRequest {
+    /// The id of the copy.
+    #[schema(example = "report-2.pdf")]
+    pub to: String,
+}
 
 /// Storage usage.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -178,6 +203,24 @@ pub enum DeleteError {
     NotFound(#[from] FileNotFound),
 }
 
+/// What `POST /files/{id}/copy` can answer.
+#[derive(Debug, thiserror::Error, HttpError)]
+pub enum CopyError {
+    #[error(transparent)]
+    #[http_error(transparent)]
+    Unauthorized(#[from] Unauthorized),
+    #[error(transparent)]
+    #[http_error(transparent)]
+    NotFound(#[from] FileNotFound),
+    /// A file with the copy's id exists already.
+    #[error(transparent)]
+    #[http_error(transparent)]
+    Exists(#[from] Conflict),
+    #[error(transparent)]
+    #[http_error(transparent)]
+    QuotaExceeded(#[from] QuotaExceeded),
+}
+
 /// Why `GET /admin/usage` refused.
 #[derive(Debug, thiserror::Error, HttpError)]
 #[http_error(code_key = "code")]
@@ -194,8 +237,10 @@ pub enum AdminError {
 }
 
 /// The API, with `/openapi.json`, a Swagger UI at `/docs/`, and the
-/// router's own 404 and 405 in the same JSON shape as the handlers' errors.
+/// router's own 404 and 405, extractors' rejections and panics in the same
+/// JSON shape as the handlers' errors.
 pub fn router(config: Config) -> Router {
+    let body_limit = config.body_limit;
     let state = AppState {
         config,
         store: Arc::default(),
@@ -206,12 +251,20 @@ pub fn router(config: Config) -> Router {
             "/files/{id}",
             get(get_file).put(put_file).delete(delete_file),
         )
+        .route("/files/{id}/copy", post(copy_file))
         .route("/admin/usage", get(admin_usage))
         .with_state(state)
+        .layer(DefaultBodyLimit::max(body_limit))
         .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
         .fallback(httperror::axum::not_found)
         .layer(middleware::map_response(httperror::axum::router_errors))
+        .layer(CatchPanicLayer::custom(httperror::axum::panic_response))
 }
+
+/// axum's own refusals and a panic's 500, documented on every operation
+/// by rule, in the crate's default shape (what `httperror::axum`'s
+/// extractors and `panic_response` answer).
+const FRAMEWORK_ERRORS: FrameworkErrors = FrameworkErrors::new();
 
 #[derive(OpenApi)]
 #[openapi(
@@ -227,8 +280,8 @@ pub fn router(config: Config) -> Router {
         (name = "files", description = "Store, read and delete files"),
         (name = "admin", description = "For the store's administrators")
     ),
-    paths(list_files, get_file, put_file, delete_file, admin_usage),
-    modifiers(&BearerScheme)
+    paths(list_files, get_file, put_file, copy_file, delete_file, admin_usage),
+    modifiers(&BearerScheme, &FRAMEWORK_ERRORS)
 )]
 pub struct ApiDoc;
 
@@ -257,20 +310,24 @@ impl Modify for BearerScheme {
     get,
     path = "/files",
     tag = "files",
+    params(ListParams),
     security(()),
     responses((status = 200, description = "The stored files", body = [FileInfo]), NotAcceptable)
 )]
 async fn list_files(
     State(state): State<AppState>,
+    Query(params): Query<ListParams>,
     headers: HeaderMap,
 ) -> Result<Json<Vec<FileInfo>>, NotAcceptable> {
     if !accepts_json(&headers) {
         return Err(NotAcceptable);
     }
+    let limit = params.limit.map_or(usize::MAX, |limit| limit as usize);
     let files = state
         .store()
         .files
         .iter()
+        .take(limit)
         .map(|(id, data)| FileInfo {
             id: id.clone(),
             size: data.len() as u64,
@@ -282,7 +339,8 @@ async fn list_files(
 /// Download a file
 ///
 /// The id `corrupt` stands for a file the backend fails to read: it
-/// answers the 500, whose detail stays in the server's log.
+/// answers the 500, whose detail stays in the server's log. The id `panic`
+/// makes the handler panic: the same 500, the panic's message logged.
 #[utoipa::path(
     get,
     path = "/files/{id}",
@@ -302,6 +360,9 @@ async fn get_file(
         return Err(DownloadError::Backend(Backend(std::io::Error::other(
             "checksum mismatch in /var/lib/storage/blocks/corrupt.blk",
         ))));
+    }
+    if id == "panic" {
+        panic!("the block map of /var/lib/storage/blocks is inconsistent");
     }
     state
         .store()
@@ -337,7 +398,7 @@ async fn put_file(
     State(state): State<AppState>,
     Path(id): Path<String>,
     headers: HeaderMap,
-    body: Bytes,
+    httperror::axum::Bytes(body): httperror::axum::Bytes,
 ) -> Result<StatusCode, UploadError> {
     authorize(&headers)?;
     let mut store = state.store();
@@ -378,6 +439,44 @@ async fn put_file(
     } else {
         StatusCode::CREATED
     })
+}
+
+/// Copy a file
+///
+/// Needs `Authorization: Bearer demo-token`. The copy counts against the
+/// quota; an existing file is never replaced (409).
+#[utoipa::path(
+    post,
+    path = "/files/{id}/copy",
+    tag = "files",
+    params(("id" = String, Path, description = "The file to copy")),
+    security(("bearer" = [])),
+    request_body = CopyRequest,
+    responses((status = 201, description = "Copied"), CopyError)
+)]
+async fn copy_file(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Json(copy): Json<CopyRequest>,
+) -> Result<StatusCode, CopyError> {
+    authorize(&headers)?;
+    let mut store = state.store();
+    let data = store.files.get(&id).cloned().ok_or(FileNotFound { id })?;
+    if store.files.contains_key(&copy.to) {
+        return Err(Conflict::new("A file with this id exists already.").into());
+    }
+    let used: u64 = store.files.values().map(|data| data.len() as u64).sum();
+    let after = used + data.len() as u64;
+    if after > state.config.quota {
+        return Err(QuotaExceeded {
+            used: after,
+            limit: state.config.quota,
+        }
+        .into());
+    }
+    store.files.insert(copy.to, data);
+    Ok(StatusCode::CREATED)
 }
 
 /// Delete a file

@@ -286,14 +286,19 @@ async fn serves_its_openapi_document_and_swagger_ui() {
         .await
         .unwrap();
     support::assert_valid_openapi(&document);
-    // Each operation documents exactly what its handler can answer.
+    // Each operation documents exactly what its handler can answer, and
+    // what axum answers before and around it: a path parameter's 400, a
+    // body's 400 and 413, a panic's 500.
     let statuses = |method: &str| -> Vec<String> {
         let responses = &document["paths"]["/files/{id}"][method]["responses"];
         responses.as_object().unwrap().keys().cloned().collect()
     };
-    assert_eq!(statuses("get"), ["200", "404", "500"]);
-    assert_eq!(statuses("put"), ["201", "204", "401", "429", "507"]);
-    assert_eq!(statuses("delete"), ["204", "401", "404"]);
+    assert_eq!(statuses("get"), ["200", "400", "404", "500"]);
+    assert_eq!(
+        statuses("put"),
+        ["201", "204", "400", "401", "413", "429", "500", "507"]
+    );
+    assert_eq!(statuses("delete"), ["204", "400", "401", "404", "500"]);
     let put = &document["paths"]["/files/{id}"]["put"]["responses"];
     assert_eq!(
         put["429"]["headers"]["retry-after"]["schema"]["type"],
@@ -362,7 +367,12 @@ fn assert_describes_what_the_server_does(document: &Value) {
     protected.sort();
     assert_eq!(
         protected,
-        ["delete /files/{id}", "get /admin/usage", "put /files/{id}"]
+        [
+            "delete /files/{id}",
+            "get /admin/usage",
+            "post /files/{id}/copy",
+            "put /files/{id}"
+        ]
     );
     let schemas = &document["components"]["schemas"];
     assert_eq!(schemas["FileBytes"]["type"], "string");
@@ -371,4 +381,115 @@ fn assert_describes_what_the_server_does(document: &Value) {
         schemas["FileBytes"]["contentMediaType"],
         "application/octet-stream"
     );
+}
+
+/// axum's own refusals and a panic, in the example: each answers JSON in
+/// the handlers' shape that `/openapi.json` documents for that operation
+/// and status, and none repeats the request.
+#[tokio::test]
+async fn the_framework_s_own_refusals_are_json_and_documented() {
+    const SECRET: &str = "SECRET-91d2";
+    let addr = start(Config {
+        body_limit: 4096,
+        ..Config::default()
+    })
+    .await;
+    let client = client();
+    let base = format!("http://{addr}");
+    let document: Value = client
+        .get(format!("{base}/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    upload(&client, format!("{base}/files/a.txt"), "hi").await;
+
+    let malformed = client
+        .post(format!("{base}/files/a.txt/copy"))
+        .bearer_auth(TOKEN)
+        .header("content-type", "application/json")
+        .body(format!(r#"{{"to": "{SECRET}""#))
+        .send()
+        .await
+        .unwrap();
+    let wrong_type = client
+        .post(format!("{base}/files/a.txt/copy"))
+        .bearer_auth(TOKEN)
+        .json(&serde_json::json!({"to": [SECRET]}))
+        .send()
+        .await
+        .unwrap();
+    let bad_utf8 = client
+        .get(format!("{base}/files/{SECRET}%FF"))
+        .send()
+        .await
+        .unwrap();
+    let oversized = upload(&client, format!("{base}/files/big.bin"), vec![b'x'; 4097]).await;
+    let bad_limit = client
+        .get(format!("{base}/files?limit={SECRET}"))
+        .send()
+        .await
+        .unwrap();
+    let panicked = client
+        .get(format!("{base}/files/panic"))
+        .send()
+        .await
+        .unwrap();
+    for (response, method, path, status, expected) in [
+        (
+            malformed,
+            "post",
+            "/files/{id}/copy",
+            400,
+            r#"{"message":"The request body is not valid JSON: EOF while parsing an object at line 1 column 20.","code":"parse_error"}"#,
+        ),
+        (
+            wrong_type,
+            "post",
+            "/files/{id}/copy",
+            422,
+            r#"{"message":"Invalid request body at `to`: expected a string, found an array.","code":"invalid_body","field":"to"}"#,
+        ),
+        (
+            bad_utf8,
+            "get",
+            "/files/{id}",
+            400,
+            r#"{"message":"Invalid path parameter `id`: not valid UTF-8.","code":"invalid_parameter","parameter":"id","in":"path"}"#,
+        ),
+        (
+            oversized,
+            "put",
+            "/files/{id}",
+            413,
+            r#"{"message":"Request body is too large.","code":"payload_too_large"}"#,
+        ),
+        (
+            bad_limit,
+            "get",
+            "/files",
+            400,
+            r#"{"message":"Invalid query parameter `limit`: invalid digit found in string.","code":"invalid_parameter","parameter":"limit","in":"query"}"#,
+        ),
+        (
+            panicked,
+            "get",
+            "/files/{id}",
+            500,
+            r#"{"message":"Internal Server Error","code":"internal_server_error"}"#,
+        ),
+    ] {
+        let content_type = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(response.status().as_u16(), status, "{method} {path}");
+        assert_eq!(content_type, "application/json", "{method} {path}");
+        let body = response.text().await.unwrap();
+        assert_eq!(body, expected, "{method} {path}");
+        assert!(!body.contains(SECRET), "{method} {path}: {body}");
+        support::assert_served_as_documented(&document, method, path, status, &content_type, &body);
+    }
 }

@@ -52,7 +52,12 @@ struct Login {
 #[utoipa::path(post, path = "/orders", request_body = Order,
     responses((status = 201, description = "Ordered")))]
 async fn order(Json(order): Json<Order>) -> String {
-    order.items.iter().map(|item| item.size).sum::<u32>().to_string()
+    order
+        .items
+        .iter()
+        .map(|item| item.size)
+        .sum::<u32>()
+        .to_string()
 }
 
 #[utoipa::path(get, path = "/numbers/{n}", params(("n" = u32, Path)),
@@ -158,7 +163,10 @@ async fn start() -> SocketAddr {
         .route("/text", put(text))
         .route("/panic", get(panics))
         .route("/problem/orders", post(problem_order))
-        .route("/openapi.json", get(move || async move { axum::Json(document) }))
+        .route(
+            "/openapi.json",
+            get(move || async move { axum::Json(document) }),
+        )
         .layer(DefaultBodyLimit::max(128))
         .layer(CatchPanicLayer::custom(httperror::axum::panic_response));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -204,7 +212,10 @@ fn case(
 fn cases() -> Vec<Case> {
     let json = Some("application/json");
     let form = Some("application/x-www-form-urlencoded");
-    let too_large = format!(r#"{{"name":"{SECRET}","items":[{}]}}"#, r#"{"size":1},"#.repeat(16));
+    let too_large = format!(
+        r#"{{"name":"{SECRET}","items":[{}]}}"#,
+        r#"{"size":1},"#.repeat(16)
+    );
     vec![
         case(
             "post",
@@ -371,7 +382,10 @@ async fn rejections_answer_json_never_repeat_the_request_and_are_documented() {
         let response = request.body(case.body).send().await.unwrap();
         let what = format!("{} {}", case.method, case.uri);
         assert_eq!(response.status().as_u16(), case.status, "{what}");
-        let content_type = response.headers()["content-type"].to_str().unwrap().to_owned();
+        let content_type = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
         assert_eq!(content_type, case.media_type, "{what}");
         let body = response.text().await.unwrap();
         assert_eq!(body, case.expected, "{what}");

@@ -41,7 +41,7 @@ pub enum Every<'a, T: Serialize + std::fmt::Debug + std::fmt::Display> {
     },
     #[error("tuple")]
     #[status(409)]
-    #[message("tuple {0}")]
+    #[message("tuple {0}", example = "tuple 7")]
     Tuple(#[payload(rename = "first")] u8, #[payload(flatten)] Extra),
     #[error("no content")]
     #[status(204)]

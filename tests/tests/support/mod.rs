@@ -231,7 +231,10 @@ pub fn assert_served_as_documented(
     inline_schema_refs(&mut schema, &document["components"]["schemas"], 0);
     let body: Value = serde_json::from_str(body).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&body).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&body)
+        .map(|e| e.to_string())
+        .collect();
     assert!(
         errors.is_empty(),
         "{method} {path} {status}: {body} does not match the documented schema:\n{}\n{schema:#}",
