@@ -814,11 +814,14 @@ fn message<'a>(
     };
     if let Some(example) = &example {
         if position == Position::Enum {
-            cx.error_spanned_by(
-                example,
-                "an example message belongs to one variant: put #[message(.., example = \"..\")] \
-                 on the variant whose message it shows",
-            );
+            // A template on the enum is refused below, example and all.
+            if matches!(source, MessageSource::With(_)) {
+                cx.error_spanned_by(
+                    example,
+                    "an example message belongs to one variant: put \
+                     #[message(.., example = \"..\")] on the variant whose message it shows",
+                );
+            }
         } else {
             set_once(cx, attr, &mut own.message_example, Some(example.clone()));
         }

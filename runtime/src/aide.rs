@@ -217,3 +217,28 @@ macro_rules! __impl_aide {
         }
     };
 }
+
+/// `impl aide::OperationInput` for a drop-in extractor of
+/// `httperror::axum`: the request documented as axum's own extractor
+/// documents it; nothing without the `aide` feature. The rejections are
+/// not inferred: aide keeps one response per status and drops the next
+/// (a path's 400 and a body's 400 would collide), so
+/// [`FrameworkErrors::complete_document`](crate::FrameworkErrors::complete_document)
+/// documents them, merged, on the finished document.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __aide_input {
+    ([$($generics:tt)*] $ty:ty, $inner:ty) => {
+        impl<$($generics)*> $crate::__private::aide::OperationInput for $ty
+        where
+            $inner: $crate::__private::aide::OperationInput,
+        {
+            fn operation_input(
+                ctx: &mut $crate::__private::aide::generate::GenContext,
+                operation: &mut $crate::__private::aide::openapi::Operation,
+            ) {
+                <$inner as $crate::__private::aide::OperationInput>::operation_input(ctx, operation)
+            }
+        }
+    };
+}

@@ -38,7 +38,7 @@ use axum_core::response::{IntoResponse, Response};
 use http::{HeaderMap, Method, StatusCode, header};
 use http_body::Body as _;
 
-use crate::common::{self, Allow, BadRequest, ContentTypeRequired, ParameterLocation, ParseError};
+use crate::common::{self, Allow, BadRequest, ParseError};
 use crate::{Abort, HttpError, input};
 
 /// The axum response of any [`HttpError`]: [`HttpError::to_response`] with
@@ -168,10 +168,8 @@ type Source<'a> = &'a (dyn std::error::Error + 'static);
 
 /// The deserializer's error behind one of axum's rejections (which wraps
 /// it in its own boxed error).
-fn cause<'a, E: std::error::Error + 'static>(
-    rejection: &'a (dyn std::error::Error + 'static),
-) -> Option<&'a E> {
-    let mut next: Option<Source<'a>> = Some(rejection);
+fn cause<'a, E: std::error::Error + 'static>(rejection: Source<'a>) -> Option<&'a E> {
+    let mut next = Some(rejection);
     while let Some(error) = next {
         if let Some(found) = error.downcast_ref::<E>() {
             return Some(found);
@@ -181,10 +179,19 @@ fn cause<'a, E: std::error::Error + 'static>(
     None
 }
 
-fn invalid_body(refusal: input::Refusal, what: &str) -> common::InvalidBody {
+type UrlencodedError = serde_path_to_error::Error<serde_urlencoded::de::Error>;
+type JsonError = serde_path_to_error::Error<serde_json::Error>;
+
+/// A body (JSON or a form) of another shape, from the deserializer's
+/// error behind axum's rejection.
+fn invalid_body(refusal: Option<input::Refusal>) -> common::InvalidBody {
+    let refusal = refusal.unwrap_or(input::Refusal {
+        field: None,
+        reason: Cow::Borrowed("invalid value"),
+    });
     let detail = match &refusal.field {
-        Some(field) => format!("Invalid {what} at `{field}`: {}.", refusal.reason),
-        None => format!("Invalid {what}: {}.", refusal.reason),
+        Some(field) => format!("Invalid request body at `{field}`: {}.", refusal.reason),
+        None => format!("Invalid request body: {}.", refusal.reason),
     };
     common::InvalidBody {
         field: refusal.field,
@@ -192,31 +199,28 @@ fn invalid_body(refusal: input::Refusal, what: &str) -> common::InvalidBody {
     }
 }
 
-fn invalid_parameter(
-    location: ParameterLocation,
+/// A parameter's name and the public message about it.
+fn parameter(
+    location: &str,
     parameter: Option<String>,
     reason: &str,
-) -> common::InvalidParameter {
+) -> (Option<String>, Cow<'static, str>) {
     let detail = match &parameter {
         Some(name) => format!("Invalid {location} parameter `{name}`: {reason}."),
-        None if location == ParameterLocation::Query => format!("Invalid query string: {reason}."),
-        None => format!("Invalid path parameter: {reason}."),
+        None if location == "query" => format!("Invalid query string: {reason}."),
+        None => format!("Invalid {location} parameter: {reason}."),
     };
-    common::InvalidParameter {
-        parameter,
-        location,
-        detail: Cow::Owned(detail),
-    }
+    (parameter, Cow::Owned(detail))
 }
 
 /// A query string (or a `GET` form) refused by serde_urlencoded.
-fn invalid_query(rejection: Source<'_>) -> common::InvalidParameter {
-    match cause::<serde_path_to_error::Error<serde_urlencoded::de::Error>>(rejection) {
+fn query_parameter(rejection: Source<'_>) -> (Option<String>, Cow<'static, str>) {
+    match cause::<UrlencodedError>(rejection) {
         Some(error) => {
             let refusal = input::Refusal::new(error.path(), &error.inner().to_string());
-            invalid_parameter(ParameterLocation::Query, refusal.field, &refusal.reason)
+            parameter("query", refusal.field, &refusal.reason)
         }
-        None => invalid_parameter(ParameterLocation::Query, None, "invalid value"),
+        None => parameter("query", None, "invalid value"),
     }
 }
 
@@ -224,9 +228,14 @@ fn unreadable() -> BadRequest {
     BadRequest::new("The request body could not be read.")
 }
 
-fn buffering(rejection: &rejection::FailedToBufferBody) -> common::BodyRejection {
-    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        common::BodyRejection::TooLarge(common::PayloadTooLarge::default())
+fn too_large() -> common::PayloadTooLarge {
+    common::PayloadTooLarge::default()
+}
+
+/// A rejection axum may add later, by its status.
+fn body_by_status(status: StatusCode) -> common::BodyRejection {
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        common::BodyRejection::TooLarge(too_large())
     } else {
         common::BodyRejection::Unreadable(unreadable())
     }
@@ -234,27 +243,17 @@ fn buffering(rejection: &rejection::FailedToBufferBody) -> common::BodyRejection
 
 impl From<rejection::BytesRejection> for common::BodyRejection {
     fn from(rejection: rejection::BytesRejection) -> Self {
-        match rejection {
-            rejection::BytesRejection::FailedToBufferBody(failed) => buffering(&failed),
-            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                common::BodyRejection::TooLarge(common::PayloadTooLarge::default())
-            }
-            _ => common::BodyRejection::Unreadable(unreadable()),
-        }
+        body_by_status(rejection.status())
     }
 }
 
 impl From<rejection::StringRejection> for common::BodyRejection {
     fn from(rejection: rejection::StringRejection) -> Self {
         match rejection {
-            rejection::StringRejection::FailedToBufferBody(failed) => buffering(&failed),
             rejection::StringRejection::InvalidUtf8(_) => common::BodyRejection::Unreadable(
                 BadRequest::new("The request body is not valid UTF-8."),
             ),
-            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                common::BodyRejection::TooLarge(common::PayloadTooLarge::default())
-            }
-            _ => common::BodyRejection::Unreadable(unreadable()),
+            other => body_by_status(other.status()),
         }
     }
 }
@@ -290,19 +289,12 @@ impl From<rejection::JsonRejection> for common::JsonRejection {
         use rejection::JsonRejection as Axum;
         match rejection {
             Axum::JsonDataError(error) => {
-                let refusal = match cause::<serde_path_to_error::Error<serde_json::Error>>(&error) {
-                    Some(error) => {
-                        input::Refusal::new(error.path(), &input::json_message(error.inner()))
-                    }
-                    None => input::Refusal {
-                        field: None,
-                        reason: Cow::Borrowed("invalid value"),
-                    },
-                };
-                common::JsonRejection::Invalid(invalid_body(refusal, "request body"))
+                common::JsonRejection::Invalid(invalid_body(cause::<JsonError>(&error).map(
+                    |error| input::Refusal::new(error.path(), &input::json_message(error.inner())),
+                )))
             }
             Axum::JsonSyntaxError(error) => {
-                let detail = cause::<serde_path_to_error::Error<serde_json::Error>>(&error)
+                let detail = cause::<JsonError>(&error)
                     .map(|error| error.inner())
                     .or_else(|| cause::<serde_json::Error>(&error))
                     .map_or_else(
@@ -313,16 +305,15 @@ impl From<rejection::JsonRejection> for common::JsonRejection {
                     detail: Cow::Owned(detail),
                 })
             }
-            Axum::MissingJsonContentType(_) => {
-                common::JsonRejection::ContentType(ContentTypeRequired {
-                    expected: "application/json",
-                })
-            }
+            Axum::MissingJsonContentType(_) => common::JsonRejection::ContentType,
             Axum::BytesRejection(rejection) => common::BodyRejection::from(rejection).into(),
-            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                common::JsonRejection::TooLarge(common::PayloadTooLarge::default())
-            }
-            _ => common::JsonRejection::Unreadable(unreadable()),
+            other => match other.status() {
+                StatusCode::UNPROCESSABLE_ENTITY => {
+                    common::JsonRejection::Invalid(invalid_body(None))
+                }
+                StatusCode::UNSUPPORTED_MEDIA_TYPE => common::JsonRejection::ContentType,
+                status => body_by_status(status).into(),
+            },
         }
     }
 }
@@ -332,41 +323,39 @@ impl From<rejection::FormRejection> for common::FormRejection {
         use rejection::FormRejection as Axum;
         match rejection {
             Axum::FailedToDeserializeFormBody(error) => {
-                let refusal = match cause::<serde_path_to_error::Error<serde_urlencoded::de::Error>>(
-                    &error,
-                ) {
-                    Some(error) => input::Refusal::new(error.path(), &error.inner().to_string()),
-                    None => input::Refusal {
-                        field: None,
-                        reason: Cow::Borrowed("invalid value"),
-                    },
-                };
-                common::FormRejection::Invalid(invalid_body(refusal, "form"))
+                common::FormRejection::Invalid(invalid_body(
+                    cause::<UrlencodedError>(&error)
+                        .map(|error| input::Refusal::new(error.path(), &error.inner().to_string())),
+                ))
             }
             Axum::FailedToDeserializeForm(error) => {
-                common::FormRejection::InvalidQuery(invalid_query(&error))
+                let (parameter, detail) = query_parameter(&error);
+                common::FormRejection::InvalidQuery { parameter, detail }
             }
-            Axum::InvalidFormContentType(_) => {
-                common::FormRejection::ContentType(ContentTypeRequired {
-                    expected: "application/x-www-form-urlencoded",
-                })
-            }
+            Axum::InvalidFormContentType(_) => common::FormRejection::ContentType,
             Axum::BytesRejection(rejection) => common::BodyRejection::from(rejection).into(),
-            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                common::FormRejection::TooLarge(common::PayloadTooLarge::default())
-            }
-            _ => common::FormRejection::Unreadable(unreadable()),
+            other => match other.status() {
+                StatusCode::UNPROCESSABLE_ENTITY => {
+                    common::FormRejection::Invalid(invalid_body(None))
+                }
+                StatusCode::UNSUPPORTED_MEDIA_TYPE => common::FormRejection::ContentType,
+                status => body_by_status(status).into(),
+            },
         }
     }
 }
 
-impl From<rejection::QueryRejection> for common::InvalidParameter {
+impl From<rejection::QueryRejection> for common::QueryRejection {
     fn from(rejection: rejection::QueryRejection) -> Self {
-        invalid_query(&rejection)
+        let (parameter, detail) = query_parameter(&rejection);
+        common::QueryRejection::Invalid { parameter, detail }
     }
 }
 
 impl From<rejection::PathRejection> for common::PathRejection {
+    /// A parameter the deserializer names by its place alone (a
+    /// `Path<u32>`, a tuple) is not named here: the drop-in
+    /// `httperror::axum::Path` names it from the route.
     fn from(rejection: rejection::PathRejection) -> Self {
         path_rejection(rejection, &[])
     }
@@ -374,8 +363,7 @@ impl From<rejection::PathRejection> for common::PathRejection {
 
 /// The drop-in `Path`'s rejection: a parameter the deserializer names by
 /// its place alone (a `Path<u32>`, a tuple) is named from the route.
-#[doc(hidden)]
-pub async fn __path_rejection(
+pub(crate) async fn path_rejection_named(
     rejection: rejection::PathRejection,
     parts: &mut http::request::Parts,
 ) -> common::PathRejection {
@@ -393,19 +381,18 @@ fn path_rejection(rejection: rejection::PathRejection, names: &[&str]) -> common
     let rejection::PathRejection::FailedToDeserializePathParams(failed) = rejection else {
         return common::PathRejection::Misconfigured(Box::new(rejection));
     };
-    let path = ParameterLocation::Path;
     let named = |key: &str| input::is_plain_name(key).then(|| key.to_owned());
     let expected = |type_name: &str| format!("expected {}", input::short_type_name(type_name));
-    let invalid = match failed.kind() {
+    let (parameter, detail) = match failed.kind() {
         ErrorKind::ParseErrorAtKey {
             key, expected_type, ..
-        } => invalid_parameter(path, named(key), &expected(expected_type)),
+        } => parameter("path", named(key), &expected(expected_type)),
         ErrorKind::ParseErrorAtIndex {
             index,
             expected_type,
             ..
-        } => invalid_parameter(
-            path,
+        } => parameter(
+            "path",
             names.get(*index).and_then(|name| named(name)),
             &expected(expected_type),
         ),
@@ -414,19 +401,19 @@ fn path_rejection(rejection: rejection::PathRejection, names: &[&str]) -> common
                 [name] => named(name),
                 _ => None,
             };
-            invalid_parameter(path, only, &expected(expected_type))
+            parameter("path", only, &expected(expected_type))
         }
         ErrorKind::InvalidUtf8InPathParam { key } => {
-            invalid_parameter(path, named(key), "not valid UTF-8")
+            parameter("path", named(key), "not valid UTF-8")
         }
         ErrorKind::DeserializeError { key, message, .. } => {
-            invalid_parameter(path, named(key), &input::reason(message))
+            parameter("path", named(key), &input::reason(message))
         }
-        ErrorKind::Message(message) => invalid_parameter(path, None, &input::reason(message)),
-        _ if failed.status().is_client_error() => invalid_parameter(path, None, "invalid value"),
+        ErrorKind::Message(message) => parameter("path", None, &input::reason(message)),
+        _ if failed.status().is_client_error() => parameter("path", None, "invalid value"),
         _ => return common::PathRejection::Misconfigured(Box::new(failed)),
     };
-    common::PathRejection::Invalid(invalid)
+    common::PathRejection::Invalid { parameter, detail }
 }
 
 /// Drop-in extractors (`Json`, `Path`, `Query`, `Form`, `Bytes`, `Text`)
@@ -441,7 +428,7 @@ fn path_rejection(rejection: rejection::PathRejection, names: &[&str]) -> common
 /// `IntoResponse` (a derived type does with this feature) and `From` of
 /// the [`common`] rejection of each it names: [`common::JsonRejection`]
 /// (`Json`), [`common::PathRejection`] (`Path`),
-/// [`common::InvalidParameter`] (`Query`), [`common::FormRejection`]
+/// [`common::QueryRejection`] (`Query`), [`common::FormRejection`]
 /// (`Form`), [`common::BodyRejection`] (`Bytes`, `Text`). Then swap
 /// `use axum::Json` for the module's, and document them with
 /// [`FrameworkErrors`](crate::FrameworkErrors)`::new().json::<Refused>()`.
@@ -485,6 +472,11 @@ fn path_rejection(rejection: rejection::PathRejection, names: &[&str]) -> common
 #[doc(hidden)]
 macro_rules! __axum_extractors {
     ($vis:vis $rejection:ty => $($extractor:ident),+ $(,)?) => {
+        const _: () = {
+            // The rejection answers as an `HttpError`, and documents itself.
+            fn rejection_is_an_http_error<R: $crate::HttpError>() {}
+            let _: fn() = rejection_is_an_http_error::<$rejection>;
+        };
         $( $crate::__axum_extractor!($vis $extractor, $rejection); )+
     };
 }
@@ -497,11 +489,11 @@ pub use crate::__axum_extractors as extractors;
 #[doc(hidden)]
 macro_rules! __axum_extractor {
     ($vis:vis Json, $rejection:ty) => {
-        #[doc = concat!(
-            "`axum::Json`, whose rejection answers `", stringify!($rejection),
+        #[doc = ::core::concat!(
+            "`axum::Json`, whose rejection answers `", ::core::stringify!($rejection),
             "` (from `httperror::common::JsonRejection`). As a response, the value in JSON.",
         )]
-        #[derive(Debug, Clone, Copy, Default)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::default::Default)]
         #[must_use]
         $vis struct Json<T>(pub T);
 
@@ -525,6 +517,27 @@ macro_rules! __axum_extractor {
             }
         }
 
+        /// `Option<Json<T>>`: `None` without a `content-type`, as axum's.
+        impl<T, S> $crate::__private::axum::extract::OptionalFromRequest<S> for Json<T>
+        where
+            T: $crate::__private::serde::de::DeserializeOwned,
+            S: ::core::marker::Send + ::core::marker::Sync,
+        {
+            type Rejection = $rejection;
+
+            async fn from_request(
+                request: $crate::__private::axum::extract::Request,
+                state: &S,
+            ) -> ::core::result::Result<::core::option::Option<Self>, $rejection> {
+                match <$crate::__private::axum::Json<T> as $crate::__private::axum::extract::OptionalFromRequest<S>>::from_request(request, state).await {
+                    ::core::result::Result::Ok(value) => ::core::result::Result::Ok(value.map(|$crate::__private::axum::Json(value)| Json(value))),
+                    ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
+                        <$rejection as ::core::convert::From<$crate::common::JsonRejection>>::from(::core::convert::From::from(rejection)),
+                    ),
+                }
+            }
+        }
+
         impl<T: $crate::__private::serde::Serialize> $crate::__private::axum::response::IntoResponse for Json<T> {
             fn into_response(self) -> $crate::__private::axum::response::Response {
                 $crate::__private::axum::response::IntoResponse::into_response($crate::__private::axum::Json(self.0))
@@ -532,13 +545,14 @@ macro_rules! __axum_extractor {
         }
 
         $crate::__axum_extractor!(@wrapper Json);
+        $crate::__private::aide_input!([T] Json<T>, $crate::__private::axum::Json<T>);
     };
     ($vis:vis Form, $rejection:ty) => {
-        #[doc = concat!(
-            "`axum::Form`, whose rejection answers `", stringify!($rejection),
+        #[doc = ::core::concat!(
+            "`axum::Form`, whose rejection answers `", ::core::stringify!($rejection),
             "` (from `httperror::common::FormRejection`). As a response, the value as a form.",
         )]
-        #[derive(Debug, Clone, Copy, Default)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::default::Default)]
         #[must_use]
         $vis struct Form<T>(pub T);
 
@@ -569,13 +583,14 @@ macro_rules! __axum_extractor {
         }
 
         $crate::__axum_extractor!(@wrapper Form);
+        $crate::__private::aide_input!([T] Form<T>, $crate::__private::axum::Form<T>);
     };
     ($vis:vis Path, $rejection:ty) => {
-        #[doc = concat!(
-            "`axum::extract::Path`, whose rejection answers `", stringify!($rejection),
+        #[doc = ::core::concat!(
+            "`axum::extract::Path`, whose rejection answers `", ::core::stringify!($rejection),
             "` (from `httperror::common::PathRejection`).",
         )]
-        #[derive(Debug, Clone, Copy, Default)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::default::Default)]
         $vis struct Path<T>(pub T);
 
         impl<T, S> $crate::__private::axum::extract::FromRequestParts<S> for Path<T>
@@ -593,7 +608,30 @@ macro_rules! __axum_extractor {
                     ::core::result::Result::Ok($crate::__private::axum::extract::Path(value)) => ::core::result::Result::Ok(Path(value)),
                     ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
                         <$rejection as ::core::convert::From<$crate::common::PathRejection>>::from(
-                            $crate::axum::__path_rejection(rejection, parts).await,
+                            $crate::__private::path_rejection(rejection, parts).await,
+                        ),
+                    ),
+                }
+            }
+        }
+
+        /// `Option<Path<T>>`: `None` on a route without parameters, as axum's.
+        impl<T, S> $crate::__private::axum::extract::OptionalFromRequestParts<S> for Path<T>
+        where
+            T: $crate::__private::serde::de::DeserializeOwned + ::core::marker::Send + 'static,
+            S: ::core::marker::Send + ::core::marker::Sync,
+        {
+            type Rejection = $rejection;
+
+            async fn from_request_parts(
+                parts: &mut $crate::__private::axum::http::request::Parts,
+                state: &S,
+            ) -> ::core::result::Result<::core::option::Option<Self>, $rejection> {
+                match <$crate::__private::axum::extract::Path<T> as $crate::__private::axum::extract::OptionalFromRequestParts<S>>::from_request_parts(parts, state).await {
+                    ::core::result::Result::Ok(value) => ::core::result::Result::Ok(value.map(|$crate::__private::axum::extract::Path(value)| Path(value))),
+                    ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
+                        <$rejection as ::core::convert::From<$crate::common::PathRejection>>::from(
+                            $crate::__private::path_rejection(rejection, parts).await,
                         ),
                     ),
                 }
@@ -601,13 +639,14 @@ macro_rules! __axum_extractor {
         }
 
         $crate::__axum_extractor!(@wrapper Path);
+        $crate::__private::aide_input!([T] Path<T>, $crate::__private::axum::extract::Path<T>);
     };
     ($vis:vis Query, $rejection:ty) => {
-        #[doc = concat!(
-            "`axum::extract::Query`, whose rejection answers `", stringify!($rejection),
-            "` (from `httperror::common::InvalidParameter`).",
+        #[doc = ::core::concat!(
+            "`axum::extract::Query`, whose rejection answers `", ::core::stringify!($rejection),
+            "` (from `httperror::common::QueryRejection`).",
         )]
-        #[derive(Debug, Clone, Copy, Default)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::default::Default)]
         $vis struct Query<T>(pub T);
 
         impl<T, S> $crate::__private::axum::extract::FromRequestParts<S> for Query<T>
@@ -624,20 +663,21 @@ macro_rules! __axum_extractor {
                 match <$crate::__private::axum::extract::Query<T> as $crate::__private::axum::extract::FromRequestParts<S>>::from_request_parts(parts, state).await {
                     ::core::result::Result::Ok($crate::__private::axum::extract::Query(value)) => ::core::result::Result::Ok(Query(value)),
                     ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
-                        <$rejection as ::core::convert::From<$crate::common::InvalidParameter>>::from(::core::convert::From::from(rejection)),
+                        <$rejection as ::core::convert::From<$crate::common::QueryRejection>>::from(::core::convert::From::from(rejection)),
                     ),
                 }
             }
         }
 
         $crate::__axum_extractor!(@wrapper Query);
+        $crate::__private::aide_input!([T] Query<T>, $crate::__private::axum::extract::Query<T>);
     };
     ($vis:vis Bytes, $rejection:ty) => {
-        #[doc = concat!(
+        #[doc = ::core::concat!(
             "The request body as bytes (axum's `Bytes` extractor), whose rejection answers `",
-            stringify!($rejection), "` (from `httperror::common::BodyRejection`).",
+            ::core::stringify!($rejection), "` (from `httperror::common::BodyRejection`).",
         )]
-        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq, ::core::cmp::Eq)]
         $vis struct Bytes(pub $crate::__private::Bytes);
 
         impl<S> $crate::__private::axum::extract::FromRequest<S> for Bytes
@@ -673,18 +713,26 @@ macro_rules! __axum_extractor {
             }
         }
 
+        impl ::core::convert::AsRef<[u8]> for Bytes {
+            fn as_ref(&self) -> &[u8] {
+                &self.0
+            }
+        }
+
         impl ::core::convert::From<Bytes> for $crate::__private::Bytes {
             fn from(bytes: Bytes) -> Self {
                 bytes.0
             }
         }
+
+        $crate::__private::aide_input!([] Bytes, ::std::vec::Vec<u8>);
     };
     ($vis:vis Text, $rejection:ty) => {
-        #[doc = concat!(
+        #[doc = ::core::concat!(
             "The request body as UTF-8 text (axum's `String` extractor), whose rejection answers `",
-            stringify!($rejection), "` (from `httperror::common::BodyRejection`).",
+            ::core::stringify!($rejection), "` (from `httperror::common::BodyRejection`).",
         )]
-        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq, ::core::cmp::Eq)]
         $vis struct Text(pub ::std::string::String);
 
         impl<S> $crate::__private::axum::extract::FromRequest<S> for Text
@@ -720,11 +768,19 @@ macro_rules! __axum_extractor {
             }
         }
 
+        impl ::core::convert::AsRef<str> for Text {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl ::core::convert::From<Text> for ::std::string::String {
             fn from(text: Text) -> Self {
                 text.0
             }
         }
+
+        $crate::__private::aide_input!([] Text, ::std::string::String);
     };
     (@wrapper $name:ident) => {
         impl<T> ::core::ops::Deref for $name<T> {
@@ -748,8 +804,8 @@ macro_rules! __axum_extractor {
         }
     };
     ($vis:vis $other:ident, $rejection:ty) => {
-        ::core::compile_error!(concat!(
-            "httperror::axum::extractors! has no `", stringify!($other),
+        ::core::compile_error!(::core::concat!(
+            "httperror::axum::extractors! has no `", ::core::stringify!($other),
             "`; it makes `Json`, `Path`, `Query`, `Form`, `Bytes` and `Text`",
         ));
     };
@@ -758,12 +814,16 @@ macro_rules! __axum_extractor {
 /// Drop-in extractors whose rejections answer in the crate's default JSON
 /// shape, the [`common`] rejections.
 mod extract {
-    crate::__axum_extractor!(pub Json, crate::common::JsonRejection);
-    crate::__axum_extractor!(pub Form, crate::common::FormRejection);
-    crate::__axum_extractor!(pub Path, crate::common::PathRejection);
-    crate::__axum_extractor!(pub Query, crate::common::InvalidParameter);
-    crate::__axum_extractor!(pub Bytes, crate::common::BodyRejection);
-    crate::__axum_extractor!(pub Text, crate::common::BodyRejection);
+    use crate::common::{
+        BodyRejection, FormRejection, JsonRejection, PathRejection, QueryRejection,
+    };
+
+    crate::__axum_extractor!(pub Json, JsonRejection);
+    crate::__axum_extractor!(pub Form, FormRejection);
+    crate::__axum_extractor!(pub Path, PathRejection);
+    crate::__axum_extractor!(pub Query, QueryRejection);
+    crate::__axum_extractor!(pub Bytes, BodyRejection);
+    crate::__axum_extractor!(pub Text, BodyRejection);
 }
 
 pub use extract::{Bytes, Form, Json, Path, Query, Text};

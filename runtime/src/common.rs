@@ -21,19 +21,18 @@
 //! | [`InternalServerError`] | 500 | nothing of the cause |
 //! | [`ServiceUnavailable`] | 503 | `retry-after` header and payload, where known |
 //!
-//! The framework's refusals of a request, in the same shape (the
-//! rejections of `httperror::axum`'s extractors; none repeats the
-//! request):
+//! The framework's refusals of a request, in the same shape: the
+//! rejections of `httperror::axum`'s extractors, each `From` axum's own
+//! (none repeats the request):
 //!
-//! | type | status | extra |
+//! | type | status | answers |
 //! | --- | --- | --- |
+//! | [`JsonRejection`] | 400, 413, 415, 422 | a JSON body: [`ParseError`] (not JSON), [`InvalidBody`] (another shape), `unsupported_media_type`, [`PayloadTooLarge`], [`BadRequest`] (unreadable) |
+//! | [`FormRejection`] | 400, 413, 415, 422 | a form: [`InvalidBody`], `invalid_parameter` (a `GET` form), `unsupported_media_type`, [`PayloadTooLarge`], [`BadRequest`] |
+//! | [`BodyRejection`] | 400, 413 | a body as bytes or text: [`PayloadTooLarge`], [`BadRequest`] (unreadable, not UTF-8) |
+//! | [`QueryRejection`] | 400 | `invalid_parameter`, with `in` and `parameter` |
+//! | [`PathRejection`] | 400, 500 | `invalid_parameter`, with `in` and `parameter`; a route that does not match its handler (logged, never shown) |
 //! | [`InvalidBody`] | 422 | the failing field's path as `field` |
-//! | [`InvalidParameter`] | 400 | the parameter as `parameter`, `path` or `query` as `in` |
-//! | [`ContentTypeRequired`] | 415 | the media type taken as `expected` |
-//! | [`JsonRejection`] | 400, 413, 415, 422 | a JSON body's: [`ParseError`], [`InvalidBody`], [`ContentTypeRequired`], [`PayloadTooLarge`], [`BadRequest`] |
-//! | [`FormRejection`] | 400, 413, 415, 422 | a form's: [`InvalidBody`], [`InvalidParameter`], [`ContentTypeRequired`], [`PayloadTooLarge`], [`BadRequest`] |
-//! | [`BodyRejection`] | 400, 413 | a body as bytes or text: [`PayloadTooLarge`], [`BadRequest`] |
-//! | [`PathRejection`] | 400, 500 | path parameters: [`InvalidParameter`], or a route that does not match its handler |
 //!
 //! ```
 //! use httperror::HttpError;
@@ -91,11 +90,10 @@ display_is_message!(
     InternalServerError,
     ServiceUnavailable,
     InvalidBody,
-    InvalidParameter,
-    ContentTypeRequired,
     JsonRejection,
     FormRejection,
     BodyRejection,
+    QueryRejection,
 );
 
 /// The request is invalid; the message says what is wrong.
@@ -392,7 +390,7 @@ impl ServiceUnavailable {
 /// as a whole is wrong.
 ///
 /// The message names the field and what was expected, never the value
-/// sent: a rejection does not echo the request.
+/// sent: a rejection does not repeat the request.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(422)]
 #[message(
@@ -401,97 +399,20 @@ impl ServiceUnavailable {
 )]
 #[http_error(code_key = "code")]
 pub struct InvalidBody {
-    /// The path of the failing field: struct fields joined by `.`, list
-    /// indexes in brackets.
+    /// The path of the failing field: names joined by `.`, list indexes
+    /// in brackets.
     #[payload(example = "items[2].size")]
     pub field: Option<String>,
     /// The public message.
     pub detail: Cow<'static, str>,
 }
 
-/// Where a request parameter is sent, as OpenAPI names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParameterLocation {
-    /// A segment of the path.
-    Path,
-    /// The query string.
-    Query,
-}
-
-impl ParameterLocation {
-    fn as_str(self) -> &'static str {
-        match self {
-            ParameterLocation::Path => "path",
-            ParameterLocation::Query => "query",
-        }
-    }
-}
-
-impl serde::Serialize for ParameterLocation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "utoipa")]
-impl utoipa::PartialSchema for ParameterLocation {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        utoipa::openapi::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::Type::String)
-            .enum_values(Some(["path", "query"]))
-            .into()
-    }
-}
-
-#[cfg(feature = "utoipa")]
-impl utoipa::ToSchema for ParameterLocation {}
-
-impl fmt::Display for ParameterLocation {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A path or query parameter could not be read as the type the operation
-/// takes. `parameter` names it where it is known; `in` is `path` or
-/// `query`.
-///
-/// The message names the parameter and what was expected, never the value
-/// sent.
+/// Why a JSON request body was refused: the rejection of
+/// `httperror::axum::Json`, and the `From` conversion of axum's
+/// `JsonRejection`.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
-#[status(400)]
-#[message(
-    "{detail}",
-    example = "Invalid query parameter `limit`: invalid digit found in string."
-)]
 #[http_error(code_key = "code")]
-pub struct InvalidParameter {
-    /// The parameter's name.
-    #[payload(example = "limit")]
-    pub parameter: Option<String>,
-    /// Where the parameter is sent.
-    #[payload(rename = "in", example = "query")]
-    pub location: ParameterLocation,
-    /// The public message.
-    pub detail: Cow<'static, str>,
-}
-
-/// The request's `content-type` is missing or is not the one the
-/// operation takes; `expected` names it.
-#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
-#[status(415)]
-#[message("Expected a request with `content-type: {expected}`.")]
-#[http_error(code_key = "code", code = "unsupported_media_type")]
-pub struct ContentTypeRequired {
-    /// The media type the operation takes.
-    #[payload(example = "application/json")]
-    pub expected: &'static str,
-}
-
-/// Why a JSON request body was refused: the answers of
-/// [`httperror::axum::Json`](crate#the-frameworks-own-errors) and of the
-/// `From` conversion of axum's `JsonRejection`.
-#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[non_exhaustive]
 pub enum JsonRejection {
     /// The body is not valid JSON; the message says where it breaks.
     #[http_error(transparent)]
@@ -500,8 +421,11 @@ pub enum JsonRejection {
     #[http_error(transparent)]
     Invalid(InvalidBody),
     /// The request is not `content-type: application/json`.
-    #[http_error(transparent)]
-    ContentType(ContentTypeRequired),
+    #[status(415)]
+    #[message("Expected a request with `content-type: application/json`.")]
+    #[member("expected", "application/json")]
+    #[http_error(code = "unsupported_media_type")]
+    ContentType,
     /// The body is larger than the server accepts.
     #[http_error(transparent)]
     TooLarge(PayloadTooLarge),
@@ -510,21 +434,38 @@ pub enum JsonRejection {
     Unreadable(BadRequest),
 }
 
-/// Why a form (`application/x-www-form-urlencoded`) was refused: a body
-/// of the wrong shape (422), a `GET` or `HEAD` form in the query string
-/// of the wrong shape (400), another content type (415), a body too large
-/// (413) or unreadable (400).
+/// Why a form (`application/x-www-form-urlencoded`) was refused: the
+/// rejection of `httperror::axum::Form`, and the `From` conversion of
+/// axum's `FormRejection`.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[http_error(code_key = "code")]
+#[non_exhaustive]
 pub enum FormRejection {
     /// The form body is not of the shape the operation takes.
     #[http_error(transparent)]
     Invalid(InvalidBody),
-    /// The form in the query string is not of the shape the operation takes.
-    #[http_error(transparent)]
-    InvalidQuery(InvalidParameter),
+    /// A form sent in the query string (`GET`, `HEAD`) is not of the shape
+    /// the operation takes.
+    #[status(400)]
+    #[message(
+        "{detail}",
+        example = "Invalid query parameter `page`: invalid digit found in string."
+    )]
+    #[member("in", "query")]
+    #[http_error(code = "invalid_parameter")]
+    InvalidQuery {
+        /// The parameter, where it is known.
+        #[payload(example = "page")]
+        parameter: Option<String>,
+        /// The public message.
+        detail: Cow<'static, str>,
+    },
     /// The request is not `content-type: application/x-www-form-urlencoded`.
-    #[http_error(transparent)]
-    ContentType(ContentTypeRequired),
+    #[status(415)]
+    #[message("Expected a request with `content-type: application/x-www-form-urlencoded`.")]
+    #[member("expected", "application/x-www-form-urlencoded")]
+    #[http_error(code = "unsupported_media_type")]
+    ContentType,
     /// The body is larger than the server accepts.
     #[http_error(transparent)]
     TooLarge(PayloadTooLarge),
@@ -533,9 +474,11 @@ pub enum FormRejection {
     Unreadable(BadRequest),
 }
 
-/// Why a body taken as bytes or text was refused: larger than the server
-/// accepts (413), unreadable or, as text, not UTF-8 (400).
+/// Why a body taken as bytes or text was refused: the rejection of
+/// `httperror::axum::{Bytes, Text}`, and the `From` conversion of axum's
+/// `BytesRejection` and `StringRejection`.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[non_exhaustive]
 pub enum BodyRejection {
     /// The body is larger than the server accepts.
     #[http_error(transparent)]
@@ -546,17 +489,55 @@ pub enum BodyRejection {
     Unreadable(BadRequest),
 }
 
-/// Why the path's parameters were refused: one that is not of the type
-/// the operation takes (400), or a route whose parameters do not match
-/// its handler (500: a fault of the server, logged with its cause, never
-/// shown).
+/// Why the query string was refused: the rejection of
+/// `httperror::axum::Query`, and the `From` conversion of axum's
+/// `QueryRejection`.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[http_error(code_key = "code")]
+#[non_exhaustive]
+pub enum QueryRejection {
+    /// A query parameter is missing, or not of the type the operation
+    /// takes; `parameter` names it where it is known. The message names
+    /// it and what was expected, never the value sent.
+    #[status(400)]
+    #[message(
+        "{detail}",
+        example = "Invalid query parameter `limit`: invalid digit found in string."
+    )]
+    #[member("in", "query")]
+    #[http_error(code = "invalid_parameter")]
+    Invalid {
+        /// The parameter, where it is known.
+        #[payload(example = "limit")]
+        parameter: Option<String>,
+        /// The public message.
+        detail: Cow<'static, str>,
+    },
+}
+
+/// Why the path's parameters were refused: the rejection of
+/// `httperror::axum::Path`, and the `From` conversion of axum's
+/// `PathRejection`.
 #[derive(Debug, HttpError)]
 #[http_error(code_key = "code")]
+#[non_exhaustive]
 pub enum PathRejection {
-    /// A path parameter is not of the type the operation takes.
-    #[http_error(transparent)]
-    Invalid(InvalidParameter),
-    /// The route and its handler disagree on the path's parameters.
+    /// A path parameter is not of the type the operation takes;
+    /// `parameter` names it where it is known. The message names it and
+    /// what was expected, never the value sent.
+    #[status(400)]
+    #[message("{detail}", example = "Invalid path parameter `id`: not valid UTF-8.")]
+    #[member("in", "path")]
+    #[http_error(code = "invalid_parameter")]
+    Invalid {
+        /// The parameter, where it is known.
+        #[payload(example = "id")]
+        parameter: Option<String>,
+        /// The public message.
+        detail: Cow<'static, str>,
+    },
+    /// The route and its handler disagree on the path's parameters: a
+    /// fault of the server, logged with its cause, never shown.
     #[status(500)]
     #[http_error(code = "internal_server_error")]
     Misconfigured(Box<dyn std::error::Error + Send + Sync>),
@@ -565,13 +546,13 @@ pub enum PathRejection {
 impl fmt::Display for PathRejection {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
-            PathRejection::Invalid(invalid) => invalid.fmt(f),
             PathRejection::Misconfigured(cause) => {
                 write!(
                     f,
                     "the route's path parameters do not match its handler: {cause}"
                 )
             }
+            _ => f.write_str(&HttpError::message(self)),
         }
     }
 }
@@ -579,8 +560,8 @@ impl fmt::Display for PathRejection {
 impl std::error::Error for PathRejection {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            PathRejection::Invalid(_) => None,
             PathRejection::Misconfigured(cause) => Some(&**cause),
+            _ => None,
         }
     }
 }

@@ -12,16 +12,18 @@ use crate::common;
 /// | --- | --- |
 /// | a JSON request body (`application/json`, `*/*+json`) | the `Json` extractor's rejections: 400, 413, 415, 422 |
 /// | a form request body (`application/x-www-form-urlencoded`) | the `Form` extractor's: 400, 413, 415, 422 |
-/// | a request body of any other media type | the `Bytes` and `Text` extractors': 400, 413 |
+/// | a request body of another media type (not `multipart/*`, which axum's own `Multipart` reads) | the `Bytes` and `Text` extractors': 400, 413 |
 /// | path parameters (declared, or `{..}` in the path) | the `Path` extractor's: 400, and 500 for a route that does not match its handler |
 /// | query parameters | the `Query` extractor's: 400 |
 /// | (every operation) | the 500 of a panicking handler ([`httperror::axum::panic_response`](crate#the-frameworks-own-errors)) |
 ///
 /// Each is merged into the response the operation already documents at
 /// that status, never replacing it: descriptions joined, body schemas as
-/// `anyOf` alternatives, examples side by side.
+/// `anyOf` alternatives, examples side by side. A response given by
+/// reference is merged as what it refers to where a rule adds to its
+/// status; one whose reference does not resolve is left as it is.
 ///
-/// By default the answers are [`common`]'s, the bodies of
+/// By default the answers are [`common`]'s, the rejections of
 /// `httperror::axum`'s drop-in extractors; an application whose
 /// extractors answer in its own type names it, for example
 /// `FrameworkErrors::new().json::<ApiError>()`. With the `utoipa` (or
@@ -51,6 +53,9 @@ use crate::common;
 /// }
 /// # }
 /// ```
+///
+/// Any other document (aide's, serialized; one written by hand) is
+/// completed as JSON by [`complete_document`](Self::complete_document).
 #[derive(Clone, Copy, Debug)]
 pub struct FrameworkErrors {
     json: fn() -> Value,
@@ -67,10 +72,14 @@ impl Default for FrameworkErrors {
     }
 }
 
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
 impl FrameworkErrors {
     /// The rule with [`common`]'s answers: [`common::JsonRejection`],
     /// [`common::FormRejection`], [`common::BodyRejection`],
-    /// [`common::PathRejection`], [`common::InvalidParameter`] and
+    /// [`common::PathRejection`], [`common::QueryRejection`] and
     /// [`common::InternalServerError`].
     pub const fn new() -> Self {
         FrameworkErrors {
@@ -78,7 +87,7 @@ impl FrameworkErrors {
             form: common::FormRejection::openapi_responses,
             body: common::BodyRejection::openapi_responses,
             path: common::PathRejection::openapi_responses,
-            query: common::InvalidParameter::openapi_responses,
+            query: common::QueryRejection::openapi_responses,
             panic: common::InternalServerError::openapi_responses,
         }
     }
@@ -126,93 +135,162 @@ impl FrameworkErrors {
         self
     }
 
-    /// One path item of a document (as JSON), its operations' responses
-    /// completed by the rule. `components` resolves `$ref`s to parameters,
-    /// request bodies and responses.
-    fn complete(&self, path: &str, item: &mut Value, components: &Value) {
-        let path_parameters = item.get("parameters").cloned();
-        let Value::Object(item) = item else {
+    /// Completes a whole OpenAPI document given as JSON: every operation
+    /// of every path gets the rule's responses.
+    pub fn complete_document(&self, document: &mut Value) {
+        let components = document.get("components").cloned().unwrap_or(Value::Null);
+        let Some(Value::Object(paths)) = document.get_mut("paths") else {
             return;
         };
-        for method in [
-            "get", "put", "post", "delete", "options", "head", "patch", "trace",
-        ] {
-            let Some(Value::Object(operation)) = item.get_mut(method) else {
-                continue;
-            };
-            let mut answers = Vec::new();
-            let locations: Vec<String> = path_parameters
-                .iter()
-                .chain(operation.get("parameters"))
-                .filter_map(Value::as_array)
-                .flatten()
-                .filter_map(|parameter| resolve(parameter, components)["in"].as_str())
-                .map(str::to_owned)
-                .collect();
-            if path.contains('{') || locations.iter().any(|l| l == "path") {
-                answers.push((self.path)());
-            }
-            if locations.iter().any(|l| l == "query") {
-                answers.push((self.query)());
-            }
-            if let Some(body) = operation.get("requestBody") {
-                let body = resolve(body, components);
-                let media: Vec<&str> = body["content"]
-                    .as_object()
-                    .map(|content| content.keys().map(String::as_str).collect())
-                    .unwrap_or_default();
-                let json = |m: &&str| {
-                    let m = m.split(';').next().unwrap_or("").trim();
-                    m == "application/json" || m.ends_with("+json")
+        for (path, item) in paths {
+            let path_parameters = item.get("parameters").cloned();
+            for method in METHODS {
+                let Some(operation) = item.get_mut(method) else {
+                    continue;
                 };
-                let form = |m: &&str| m.starts_with("application/x-www-form-urlencoded");
-                if media.iter().any(json) {
-                    answers.push((self.json)());
-                }
-                if media.iter().any(form) {
-                    answers.push((self.form)());
-                }
-                if media.is_empty() || media.iter().any(|m| !json(m) && !form(m)) {
-                    answers.push((self.body)());
+                let completed =
+                    self.completed(path, path_parameters.as_ref(), operation, &components);
+                let Some(operation) = operation.as_object_mut() else {
+                    continue;
+                };
+                if let Value::Object(responses) = operation
+                    .entry("responses")
+                    .or_insert_with(|| Value::Object(Map::new()))
+                {
+                    responses.extend(completed);
                 }
             }
-            answers.push((self.panic)());
-            let responses = operation
-                .entry("responses")
-                .or_insert_with(|| Value::Object(Map::new()));
-            // A response given by reference is merged as what it refers to.
-            if let Value::Object(responses) = responses {
-                for response in responses.values_mut() {
-                    if response.get("$ref").is_some() {
-                        *response = resolve(response, components).clone();
+        }
+    }
+
+    /// The rule's answers for one operation (as JSON), each merged with
+    /// what the operation documents at its status: the responses to set.
+    fn completed(
+        &self,
+        path: &str,
+        path_parameters: Option<&Value>,
+        operation: &Value,
+        components: &Value,
+    ) -> Map<String, Value> {
+        let answers = crate::openapi::merge(
+            Value::Object(Map::new()),
+            self.answers(path, path_parameters, operation, components),
+        );
+        let Value::Object(answers) = answers else {
+            return Map::new();
+        };
+        let existing = &operation["responses"];
+        let mut completed = Map::new();
+        for (status, answer) in answers {
+            let merged = match existing.get(&status) {
+                None => answer,
+                Some(current) => {
+                    let current = match current.get("$ref") {
+                        None => current,
+                        Some(_) => match resolve(current, components) {
+                            Some(resolved) => resolved,
+                            // Not ours to read: left as it is.
+                            None => continue,
+                        },
+                    };
+                    let mut own = Map::new();
+                    own.insert(status.clone(), current.clone());
+                    let mut theirs = Map::new();
+                    theirs.insert(status.clone(), answer);
+                    let Value::Object(mut merged) =
+                        crate::openapi::merge(Value::Object(own), vec![Value::Object(theirs)])
+                    else {
+                        continue;
+                    };
+                    match merged.remove(&status) {
+                        Some(merged) => merged,
+                        None => continue,
                     }
                 }
-            }
-            *responses = crate::openapi::merge(std::mem::take(responses), answers);
+            };
+            completed.insert(status, merged);
         }
+        completed
     }
 
-    /// Every path item of a document (as JSON) completed by the rule.
-    #[cfg(test)]
-    fn complete_paths(&self, paths: &mut Map<String, Value>, components: &Value) {
-        for (path, item) in paths {
-            self.complete(path, item, components);
+    /// The responses documents the rule gives one operation.
+    fn answers(
+        &self,
+        path: &str,
+        path_parameters: Option<&Value>,
+        operation: &Value,
+        components: &Value,
+    ) -> Vec<Value> {
+        let mut answers = Vec::new();
+        let locations: Vec<&str> = path_parameters
+            .into_iter()
+            .chain(operation.get("parameters"))
+            .filter_map(Value::as_array)
+            .flatten()
+            .filter_map(|parameter| {
+                resolve(parameter, components).unwrap_or(parameter)["in"].as_str()
+            })
+            .collect();
+        if path.contains('{') || locations.contains(&"path") {
+            answers.push((self.path)());
         }
+        if locations.contains(&"query") {
+            answers.push((self.query)());
+        }
+        if let Some(body) = operation.get("requestBody") {
+            let body = resolve(body, components).unwrap_or(body);
+            let media: Vec<String> = body["content"]
+                .as_object()
+                .map(|content| {
+                    content
+                        .keys()
+                        .map(|media| {
+                            media
+                                .split(';')
+                                .next()
+                                .unwrap_or_default()
+                                .trim()
+                                .to_ascii_lowercase()
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let json = |m: &&String| *m == "application/json" || m.ends_with("+json");
+            let form = |m: &&String| *m == "application/x-www-form-urlencoded";
+            let multipart = |m: &&String| m.starts_with("multipart/");
+            if media.iter().any(|m| json(&m)) {
+                answers.push((self.json)());
+            }
+            if media.iter().any(|m| form(&m)) {
+                answers.push((self.form)());
+            }
+            if media.is_empty()
+                || media
+                    .iter()
+                    .any(|m| !json(&m) && !form(&m) && !multipart(&m))
+            {
+                answers.push((self.body)());
+            }
+        }
+        answers.push((self.panic)());
+        answers
     }
 }
 
-/// What a `$ref` to `#/components/..` refers to; anything else as it is.
-fn resolve<'a>(value: &'a Value, components: &'a Value) -> &'a Value {
-    let Some(reference) = value.get("$ref").and_then(Value::as_str) else {
-        return value;
-    };
-    reference
+/// What a `$ref` to `#/components/..` refers to; `None` for a value that
+/// is not a reference, or one that does not resolve.
+fn resolve<'a>(value: &'a Value, components: &'a Value) -> Option<&'a Value> {
+    value
+        .get("$ref")?
+        .as_str()?
         .strip_prefix("#/components/")
         .and_then(|pointer| components.pointer(&format!("/{pointer}")))
-        .unwrap_or(value)
 }
 
-/// `utoipa::Modify` of one utoipa major version.
+/// `utoipa::Modify` of one utoipa major version: each operation's
+/// responses completed in utoipa's own types. Only the statuses the rule
+/// adds to are written back; one utoipa cannot read back (a schema its
+/// model does not hold) is left as the operation had it.
 macro_rules! modify {
     ($feature:literal, $utoipa:ident) => {
         #[cfg(feature = $feature)]
@@ -224,12 +302,37 @@ macro_rules! modify {
                     .and_then(|components| serde_json::to_value(components).ok())
                     .unwrap_or(Value::Null);
                 for (path, item) in openapi.paths.paths.iter_mut() {
-                    let Ok(mut value) = serde_json::to_value(&*item) else {
-                        continue;
-                    };
-                    self.complete(path, &mut value, &components);
-                    if let Ok(completed) = serde_json::from_value(value) {
-                        *item = completed;
+                    let path_parameters = item
+                        .parameters
+                        .as_ref()
+                        .and_then(|parameters| serde_json::to_value(parameters).ok());
+                    for operation in [
+                        &mut item.get,
+                        &mut item.put,
+                        &mut item.post,
+                        &mut item.delete,
+                        &mut item.options,
+                        &mut item.head,
+                        &mut item.patch,
+                        &mut item.trace,
+                    ]
+                    .into_iter()
+                    .flatten()
+                    {
+                        let Ok(json) = serde_json::to_value(&*operation) else {
+                            continue;
+                        };
+                        let completed =
+                            self.completed(path, path_parameters.as_ref(), &json, &components);
+                        for (status, mut response) in completed {
+                            crate::openapi::readable_by_utoipa(&mut response);
+                            if let Ok(response) = serde_json::from_value(response) {
+                                operation
+                                    .responses
+                                    .responses
+                                    .insert(status, $utoipa::openapi::RefOr::T(response));
+                            }
+                        }
                     }
                 }
             }
@@ -245,9 +348,30 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// utoipa reads no schema without a type; an open one is written with
+    /// every type, and reads back as it was written.
+    #[cfg(feature = "utoipa")]
+    #[test]
+    fn utoipa_reads_an_open_schema() {
+        let open = json!({"description": "d", "content": {"application/json": {"schema": {
+            "type": "object",
+            "properties": {"any": {}, "list": {"type": "array", "items": {"description": "x"}}}
+        }}}});
+        assert!(serde_json::from_value::<utoipa::openapi::Response>(open.clone()).is_err());
+        let mut readable = open;
+        crate::openapi::readable_by_utoipa(&mut readable);
+        let every = json!(["array", "boolean", "null", "number", "object", "string"]);
+        let schema = &readable["content"]["application/json"]["schema"];
+        assert_eq!(schema["properties"]["any"]["type"], every);
+        assert_eq!(schema["properties"]["list"]["items"]["type"], every);
+        assert_eq!(schema["type"], "object");
+        let read: utoipa::openapi::Response = serde_json::from_value(readable.clone()).unwrap();
+        assert_eq!(serde_json::to_value(read).unwrap(), readable);
+    }
+
     #[test]
     fn the_rule_by_what_an_operation_takes() {
-        let mut paths = json!({
+        let mut document = json!({"paths": {
             "/files/{id}": {
                 "parameters": [{"$ref": "#/components/parameters/Id"}],
                 "get": {"responses": {"200": {"description": "ok"}}},
@@ -272,16 +396,13 @@ mod tests {
                     "responses": {}
                 }
             }
-        });
-        let components = json!({
+        }, "components": {
             "parameters": {"Id": {"name": "id", "in": "path"}},
             "requestBodies": {"Copy": {"content": {"application/merge-patch+json": {}}}},
             "responses": {"Refused": {"description": "Refused by the handler."}}
-        });
-        let Value::Object(paths_map) = &mut paths else {
-            unreachable!()
-        };
-        FrameworkErrors::new().complete_paths(paths_map, &components);
+        }});
+        FrameworkErrors::new().complete_document(&mut document);
+        let paths = &document["paths"];
         let statuses = |path: &str, method: &str| -> Vec<String> {
             paths[path][method]["responses"]
                 .as_object()

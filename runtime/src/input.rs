@@ -1,8 +1,8 @@
 //! Public messages about a rejected request, made from the deserializer's
 //! errors without repeating the request: serde's messages quote the value
 //! they refused (`invalid type: string "…", expected u32`), so each is
-//! rewritten to what was expected, and only a field path made of names the
-//! server knows is kept.
+//! rewritten to what was expected, and a field path keeps only keys that
+//! are plain names (the server's field names, and a map's plain keys).
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -90,9 +90,9 @@ impl Refusal {
 }
 
 /// `items[2].size` from the deserializer's path: names joined by `.`,
-/// indexes in brackets. A key that is not a plain name (a map's key, say,
-/// which the client chose) is written `?`, so nothing the client sent
-/// beyond a name is repeated. `None` for the body as a whole.
+/// indexes in brackets. A key that is not a plain name (a map's key with
+/// spaces, quotes or markup) is written `?`: a path repeats no more of the
+/// request than plain names. `None` for the body as a whole.
 pub(crate) fn field_path(path: &Path) -> Option<String> {
     let mut out = String::new();
     for segment in path.iter() {
@@ -164,17 +164,28 @@ pub(crate) fn reason(message: &str) -> Cow<'static, str> {
     if let Some(known) = PARSE_ERRORS.iter().find(|known| **known == message) {
         return Cow::Borrowed(known);
     }
+    // serde's forms for a type with nothing to expect end in a fixed
+    // phrase, whatever the quoted name held.
+    for (prefix, ending, reason) in [
+        (
+            "unknown field `",
+            "`, there are no fields",
+            "unknown field, there are no fields",
+        ),
+        (
+            "unknown variant `",
+            "`, there are no variants",
+            "unknown variant, there are no variants",
+        ),
+    ] {
+        if message.starts_with(prefix) && message.ends_with(ending) {
+            return Cow::Borrowed(reason);
+        }
+    }
     // serde's forms end in `, expected <what the type expects>`: the last
     // such separator is serde's, whatever the quoted value held.
     let Some((refused, expected)) = message.rsplit_once(", expected ") else {
-        return Cow::Borrowed(
-            if message.starts_with("unknown field `") && message.ends_with(", there are no fields")
-            {
-                "unknown field, there are no fields"
-            } else {
-                "invalid value"
-            },
-        );
+        return Cow::Borrowed("invalid value");
     };
     let expected = expected_text(expected);
     if let Some(unexpected) = refused.strip_prefix("invalid type: ") {
@@ -199,12 +210,9 @@ pub(crate) fn reason(message: &str) -> Cow<'static, str> {
 /// What the type expected, as its `Deserialize` impl says it, cut to a
 /// sentence's length and to printable characters.
 fn expected_text(expected: &str) -> String {
-    let mut text: String = expected
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(120)
-        .collect();
-    if text.len() < expected.len() && expected.chars().count() > 120 {
+    let mut printable = expected.chars().filter(|c| !c.is_control());
+    let mut text: String = printable.by_ref().take(120).collect();
+    if printable.next().is_some() {
         text.push('…');
     }
     text
@@ -217,7 +225,7 @@ fn found(unexpected: &str) -> Option<&'static str> {
         ("boolean", "a boolean"),
         ("integer", "an integer"),
         ("floating point", "a number"),
-        ("char", "a character"),
+        ("character", "a character"),
         ("string", "a string"),
         ("byte array", "bytes"),
         ("unit value", "null"),
@@ -296,6 +304,22 @@ mod tests {
                 "unknown field, there are no fields",
             ),
             (
+                "unknown field `a, expected <img src=x>`, there are no fields",
+                "unknown field, there are no fields",
+            ),
+            (
+                "unknown variant `a, expected <b>`, there are no variants",
+                "unknown variant, there are no variants",
+            ),
+            (
+                "unknown field `a, expected <b>`, expected `name`",
+                "unknown field, expected `name`",
+            ),
+            (
+                "invalid type: character `S`, expected u8",
+                "expected u8, found a character",
+            ),
+            (
                 "invalid digit found in string",
                 "invalid digit found in string",
             ),
@@ -304,6 +328,14 @@ mod tests {
         ] {
             assert_eq!(reason(message), expected, "{message}");
         }
+    }
+
+    #[test]
+    fn a_long_expectation_is_cut_once() {
+        let long = "x".repeat(130);
+        let with_controls = format!("{}{}", "y".repeat(100), "\u{7}".repeat(30));
+        assert_eq!(expected_text(&long), format!("{}…", "x".repeat(120)));
+        assert_eq!(expected_text(&with_controls), "y".repeat(100));
     }
 
     #[test]

@@ -859,16 +859,17 @@
 //!
 //! - **Drop-in extractors.** `httperror::axum::{Json, Path, Query, Form,
 //!   Bytes, Text}` are axum's, with their rejections converted: swap
-//!   `use axum::Json` for `use httperror::axum::Json` and nothing else
-//!   changes.
+//!   `use axum::Json` for `use httperror::axum::Json` and the handlers
+//!   stay as they are (`Option<Json<T>>` and `Option<Path<T>>` too). `Bytes`
+//!   and `Text` wrap `bytes::Bytes` and `String`: `Bytes(body): Bytes`.
 //!
 //!   | refusal | status | body (`code`) |
 //!   | --- | --- | --- |
 //!   | a body that is not valid JSON | 400 | [`common::ParseError`] (`parse_error`), where it breaks: `trailing comma at line 1 column 24` |
 //!   | JSON or a form of another shape | 422 | [`common::InvalidBody`] (`invalid_body`), with `field`: `items[2].size` |
-//!   | a missing or other content type | 415 | [`common::ContentTypeRequired`] (`unsupported_media_type`), with `expected` |
+//!   | a missing or other content type | 415 | `unsupported_media_type`, with `expected` |
 //!   | a body over the limit (`DefaultBodyLimit`) | 413 | [`common::PayloadTooLarge`] (`payload_too_large`) |
-//!   | a path or query parameter of the wrong type | 400 | [`common::InvalidParameter`] (`invalid_parameter`), with `parameter` and `in` |
+//!   | a path or query parameter of the wrong type | 400 | `invalid_parameter`, with `in` (`path`, `query`) and `parameter` |
 //!   | an unreadable body, text that is not UTF-8 | 400 | [`common::BadRequest`] (`bad_request`) |
 //!   | a route whose parameters do not match its handler | 500 | logged, never shown |
 //!
@@ -876,7 +877,7 @@
 //!   [`JsonRejection`](common::JsonRejection),
 //!   [`FormRejection`](common::FormRejection),
 //!   [`PathRejection`](common::PathRejection),
-//!   [`InvalidParameter`](common::InvalidParameter) (`Query`),
+//!   [`QueryRejection`](common::QueryRejection),
 //!   [`BodyRejection`](common::BodyRejection) (`Bytes`, `Text`). Each
 //!   converts `From` axum's own rejection, for an application that keeps
 //!   axum's extractors and wraps their rejections in its error enum with
@@ -884,9 +885,10 @@
 //! - **Nothing of the request is repeated.** serde's messages quote the
 //!   value they refused (`invalid type: string "…"`); the message here
 //!   names the field or parameter and what was expected (`expected u32,
-//!   found a string`), never the value. A field path keeps names of
-//!   letters, digits, `_` and `-` (the server's field names); any other
-//!   key, such as a map's key the client chose, is written `?`.
+//!   found a string`), never the value. A field path names the keys on
+//!   the way to the failing value: the server's field names, and a map's
+//!   keys where they are plain names (letters, digits, `_` and `-`, up to
+//!   64 bytes); any other key is written `?`.
 //! - **Panics.** `CatchPanicLayer::custom(httperror::axum::panic_response)`
 //!   (tower-http) answers a panicking handler with
 //!   [`common::InternalServerError`], the panic's message logged with the
@@ -895,13 +897,17 @@
 //!   adds these answers to every operation of an OpenAPI document by what
 //!   it takes (a JSON body: 400, 413, 415, 422; path or query parameters:
 //!   400; every operation: 500), merged into the responses the operation
-//!   already documents.
+//!   already documents. For aide, `FrameworkErrors::complete_document`
+//!   completes the finished document (aide keeps one response per status
+//!   and would drop the second 400 of a path and a body).
 //! - **Your own shape.** An application in problem+json, or with an
 //!   envelope of its own, makes its own drop-ins with
 //!   `httperror::axum::extractors!(pub MyRejection => Json, Query)`, where
-//!   `MyRejection` converts `From` the [`common`] rejections (see
-//!   [`axum::extractors!`](crate::axum::extractors)), and names it in
-//!   [`FrameworkErrors`] (`.json::<MyRejection>()`).
+//!   `MyRejection` is an `HttpError` that converts `From` the [`common`]
+//!   rejections (see `httperror::axum::extractors!`), and names it in
+//!   [`FrameworkErrors`] (`.json::<MyRejection>()`). Macro-made types,
+//!   not a type parameter (`Json<T, R>`): a parameter needs a field, and
+//!   `Json(value)` patterns would no longer match.
 //!
 //! ```
 //! # #[cfg(all(feature = "axum", feature = "utoipa"))] {

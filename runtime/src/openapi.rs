@@ -375,6 +375,8 @@ macro_rules! utoipa_support {
                         .and_then(Value::as_str)
                         .unwrap_or_default()
                         .to_owned();
+                    let mut response = response;
+                    readable_by_utoipa(&mut response);
                     let response = serde_json::from_value(response).unwrap_or_else(|_| {
                         $utoipa::openapi::response::Response::new(description)
                     });
@@ -383,6 +385,60 @@ macro_rules! utoipa_support {
                 .collect()
         }
     };
+}
+
+/// Every schema in a response that says nothing of its type (`{}`, or a
+/// description alone: any value) written with all of JSON's types, which
+/// means the same: utoipa's schema model reads no schema without a type,
+/// and would drop the whole response.
+#[cfg(any(feature = "utoipa", feature = "utoipa5"))]
+pub(crate) fn readable_by_utoipa(response: &mut Value) {
+    fn schema(value: &mut Value, depth: usize) {
+        let Value::Object(map) = value else {
+            return;
+        };
+        if depth > 64 {
+            return;
+        }
+        let typed = ["type", "$ref", "allOf", "anyOf", "oneOf"]
+            .iter()
+            .any(|key| map.contains_key(*key));
+        if !typed {
+            map.insert(
+                "type".into(),
+                serde_json::json!(["array", "boolean", "null", "number", "object", "string"]),
+            );
+        }
+        for key in ["items", "additionalProperties", "not"] {
+            if let Some(inner) = map.get_mut(key) {
+                schema(inner, depth + 1);
+            }
+        }
+        for key in ["allOf", "anyOf", "oneOf", "prefixItems"] {
+            if let Some(Value::Array(list)) = map.get_mut(key) {
+                list.iter_mut().for_each(|inner| schema(inner, depth + 1));
+            }
+        }
+        if let Some(Value::Object(properties)) = map.get_mut("properties") {
+            properties
+                .values_mut()
+                .for_each(|inner| schema(inner, depth + 1));
+        }
+    }
+    if let Some(Value::Object(content)) = response.get_mut("content") {
+        for media in content.values_mut() {
+            if let Some(inner) = media.get_mut("schema") {
+                schema(inner, 0);
+            }
+        }
+    }
+    if let Some(Value::Object(headers)) = response.get_mut("headers") {
+        for header in headers.values_mut() {
+            if let Some(inner) = header.get_mut("schema") {
+                schema(inner, 0);
+            }
+        }
+    }
 }
 
 utoipa_support!("utoipa", utoipa, ViaUtoipa, utoipa_responses, &&&&Probe<T>);

@@ -18,7 +18,7 @@ use axum::routing::{get, post};
 use axum::{Router, middleware};
 use bytes::Bytes;
 use httperror::axum::{Json, Path, Query};
-use httperror::common::{Conflict, NotAcceptable};
+use httperror::common::{BadRequest, Conflict, InvalidBody, NotAcceptable};
 use httperror::{FrameworkErrors, HttpError};
 use serde::{Deserialize, Serialize};
 use tower_http::catch_panic::CatchPanicLayer;
@@ -93,7 +93,8 @@ pub struct FileBytes(pub Bytes);
 #[into_params(parameter_in = Query)]
 pub struct ListParams {
     /// List at most this many files.
-    #[param(minimum = 0)]
+    // A `u32`: utoipa would say `int32`, whose bound is lower.
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 4294967295_u64)]
     pub limit: Option<u32>,
 }
 
@@ -101,7 +102,10 @@ pub struct ListParams {
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct CopyRequest {
     /// The id of the copy.
-    #[schema(example = "report-2.pdf")]
+    #[schema(
+        example = "report-2.pdf",
+        pattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}$"
+    )]
     pub to: String,
 }
 
@@ -181,6 +185,10 @@ pub enum DownloadError {
 /// What `PUT /files/{id}` can answer.
 #[derive(Debug, thiserror::Error, HttpError)]
 pub enum UploadError {
+    /// The id is not one the store takes.
+    #[error(transparent)]
+    #[http_error(transparent)]
+    InvalidId(#[from] BadRequest),
     #[error(transparent)]
     #[http_error(transparent)]
     Unauthorized(#[from] Unauthorized),
@@ -212,6 +220,10 @@ pub enum CopyError {
     #[error(transparent)]
     #[http_error(transparent)]
     NotFound(#[from] FileNotFound),
+    /// The copy's id is not one the store takes.
+    #[error(transparent)]
+    #[http_error(transparent)]
+    InvalidId(#[from] InvalidBody),
     /// A file with the copy's id exists already.
     #[error(transparent)]
     #[http_error(transparent)]
@@ -345,7 +357,7 @@ async fn list_files(
     get,
     path = "/files/{id}",
     tag = "files",
-    params(("id" = String, Path, description = "The file id")),
+    params(("id" = String, Path, description = "The file id", pattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}$")),
     security(()),
     responses(
         (status = 200, description = "The file's bytes", body = FileBytes, content_type = "application/octet-stream"),
@@ -381,7 +393,7 @@ async fn get_file(
     put,
     path = "/files/{id}",
     tag = "files",
-    params(("id" = String, Path, description = "The file id")),
+    params(("id" = String, Path, description = "The file id", pattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}$")),
     security(("bearer" = [])),
     request_body(
         content = Option<FileBytes>,
@@ -401,6 +413,9 @@ async fn put_file(
     httperror::axum::Bytes(body): httperror::axum::Bytes,
 ) -> Result<StatusCode, UploadError> {
     authorize(&headers)?;
+    if !is_file_id(&id) {
+        return Err(BadRequest::new(FILE_ID_RULE).into());
+    }
     let mut store = state.store();
     let now = Instant::now();
     let window = state.config.window;
@@ -449,7 +464,7 @@ async fn put_file(
     post,
     path = "/files/{id}/copy",
     tag = "files",
-    params(("id" = String, Path, description = "The file to copy")),
+    params(("id" = String, Path, description = "The file to copy", pattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}$")),
     security(("bearer" = [])),
     request_body = CopyRequest,
     responses((status = 201, description = "Copied"), CopyError)
@@ -461,6 +476,13 @@ async fn copy_file(
     Json(copy): Json<CopyRequest>,
 ) -> Result<StatusCode, CopyError> {
     authorize(&headers)?;
+    if !is_file_id(&copy.to) {
+        return Err(InvalidBody {
+            field: Some("to".into()),
+            detail: FILE_ID_RULE.into(),
+        }
+        .into());
+    }
     let mut store = state.store();
     let data = store.files.get(&id).cloned().ok_or(FileNotFound { id })?;
     if store.files.contains_key(&copy.to) {
@@ -486,7 +508,7 @@ async fn copy_file(
     delete,
     path = "/files/{id}",
     tag = "files",
-    params(("id" = String, Path, description = "The file id")),
+    params(("id" = String, Path, description = "The file id", pattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}$")),
     security(("bearer" = [])),
     responses((status = 204, description = "Deleted"), DeleteError)
 )]
@@ -528,6 +550,18 @@ async fn admin_usage(
         bytes: store.files.values().map(|data| data.len() as u64).sum(),
         quota: state.config.quota,
     }))
+}
+
+/// What a file id may be (the `pattern` its parameter documents): a path
+/// segment no client or proxy rewrites, as `.` and `..` are.
+const FILE_ID_RULE: &str = "A file id is 1 to 255 letters, digits, `.`, `_` or `-`, not first `.`.";
+
+fn is_file_id(id: &str) -> bool {
+    (1..=255).contains(&id.len())
+        && !id.starts_with('.')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
 fn authorize(headers: &HeaderMap) -> Result<(), Unauthorized> {

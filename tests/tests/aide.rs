@@ -300,3 +300,66 @@ fn one_status_is_an_operation_response() {
         );
     });
 }
+
+/// A copy request, documented with schemars 0.9 as aide users do.
+#[derive(serde::Deserialize, schemars09::JsonSchema)]
+#[schemars(crate = "schemars09")]
+struct CopyRequest {
+    #[allow(dead_code)]
+    to: String,
+}
+
+async fn copy(
+    httperror::axum::Path(_id): httperror::axum::Path<String>,
+    httperror::axum::Json(_copy): httperror::axum::Json<CopyRequest>,
+) -> Result<String, StorageError> {
+    Err(StorageError::Unauthorized)
+}
+
+/// `httperror::axum`'s drop-in extractors document the request as axum's
+/// own do; `FrameworkErrors` adds their rejections, merged with the
+/// handler's errors, to the finished document.
+#[test]
+fn drop_in_extractors_and_their_rejections_are_documented() {
+    aide::generate::on_error(|error| panic!("aide: {error}"));
+    aide::generate::infer_responses(true);
+    let mut api = OpenApi::default();
+    let _app: axum::Router = ApiRouter::new()
+        .api_route("/files/{id}/copy", aide::axum::routing::post(copy))
+        .finish_api(&mut api);
+    let mut document = serde_json::to_value(&api).unwrap();
+    httperror::FrameworkErrors::new().complete_document(&mut document);
+    assert_valid_openapi(&document);
+    let operation = &document["paths"]["/files/{id}/copy"]["post"];
+    let body = &operation["requestBody"]["content"]["application/json"]["schema"];
+    assert_eq!(body["$ref"], "#/components/schemas/CopyRequest", "{body}");
+    let statuses: Vec<&str> = operation["responses"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    // aide's 200, the handler's (StorageError: 401, 404, 429, 500, 507),
+    // the path's 400 and 500, the JSON body's 400, 413, 415 and 422, a
+    // panic's 500.
+    assert_eq!(
+        statuses,
+        [
+            "200", "400", "401", "404", "413", "415", "422", "429", "500", "507"
+        ]
+    );
+    let invalid = httperror::common::JsonRejection::Invalid(httperror::common::InvalidBody {
+        field: Some("to".into()),
+        detail: "Invalid request body at `to`: expected a string, found an integer.".into(),
+    });
+    let malformed = httperror::common::JsonRejection::Malformed(Default::default());
+    let path = httperror::common::PathRejection::Invalid {
+        parameter: Some("id".into()),
+        detail: "Invalid path parameter `id`: not valid UTF-8.".into(),
+    };
+    assert_answer_documented(operation, &invalid);
+    assert_answer_documented(operation, &malformed);
+    assert_answer_documented(operation, &path);
+    assert_answer_documented(operation, &StorageError::Unauthorized);
+    assert_answer_documented(operation, &httperror::common::InternalServerError);
+}

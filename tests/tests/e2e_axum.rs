@@ -457,7 +457,7 @@ async fn the_framework_s_own_refusals_are_json_and_documented() {
             "get",
             "/files/{id}",
             400,
-            r#"{"message":"Invalid path parameter `id`: not valid UTF-8.","code":"invalid_parameter","parameter":"id","in":"path"}"#,
+            r#"{"message":"Invalid path parameter `id`: not valid UTF-8.","code":"invalid_parameter","in":"path","parameter":"id"}"#,
         ),
         (
             oversized,
@@ -471,7 +471,7 @@ async fn the_framework_s_own_refusals_are_json_and_documented() {
             "get",
             "/files",
             400,
-            r#"{"message":"Invalid query parameter `limit`: invalid digit found in string.","code":"invalid_parameter","parameter":"limit","in":"query"}"#,
+            r#"{"message":"Invalid query parameter `limit`: invalid digit found in string.","code":"invalid_parameter","in":"query","parameter":"limit"}"#,
         ),
         (
             panicked,

@@ -269,7 +269,7 @@ fn cases() -> Vec<Case> {
             None,
             "",
             400,
-            r#"{"message":"Invalid path parameter `n`: expected u32.","code":"invalid_parameter","parameter":"n","in":"path"}"#,
+            r#"{"message":"Invalid path parameter `n`: expected u32.","code":"invalid_parameter","in":"path","parameter":"n"}"#,
         ),
         case(
             "get",
@@ -278,7 +278,7 @@ fn cases() -> Vec<Case> {
             None,
             "",
             400,
-            r#"{"message":"Invalid path parameter `id`: not valid UTF-8.","code":"invalid_parameter","parameter":"id","in":"path"}"#,
+            r#"{"message":"Invalid path parameter `id`: not valid UTF-8.","code":"invalid_parameter","in":"path","parameter":"id"}"#,
         ),
         case(
             "get",
@@ -287,7 +287,7 @@ fn cases() -> Vec<Case> {
             None,
             "",
             400,
-            r#"{"message":"Invalid query parameter `limit`: invalid digit found in string.","code":"invalid_parameter","parameter":"limit","in":"query"}"#,
+            r#"{"message":"Invalid query parameter `limit`: invalid digit found in string.","code":"invalid_parameter","in":"query","parameter":"limit"}"#,
         ),
         case(
             "get",
@@ -296,7 +296,7 @@ fn cases() -> Vec<Case> {
             None,
             "",
             400,
-            r#"{"message":"Invalid query parameter `limit`: missing field.","code":"invalid_parameter","parameter":"limit","in":"query"}"#,
+            r#"{"message":"Invalid query parameter `limit`: missing field.","code":"invalid_parameter","in":"query","parameter":"limit"}"#,
         ),
         case(
             "post",
@@ -305,7 +305,7 @@ fn cases() -> Vec<Case> {
             form,
             format!("user=ada&age={SECRET}"),
             422,
-            r#"{"message":"Invalid form at `age`: invalid digit found in string.","code":"invalid_body","field":"age"}"#,
+            r#"{"message":"Invalid request body at `age`: invalid digit found in string.","code":"invalid_body","field":"age"}"#,
         ),
         case(
             "post",
@@ -401,6 +401,56 @@ async fn rejections_answer_json_never_repeat_the_request_and_are_documented() {
     }
 }
 
+/// `Option<Json<T>>`, as axum's: `None` without a content type, a refusal
+/// otherwise; `Path` outside a route, a 500.
+#[tokio::test]
+async fn optional_drop_ins_are_none_or_refused() {
+    use axum::extract::{FromRequestParts, OptionalFromRequest, OptionalFromRequestParts};
+    let request = |content_type: Option<&str>, body: &str| {
+        let mut request = axum::http::Request::post("/");
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        request
+            .body(axum::body::Body::from(body.to_owned()))
+            .unwrap()
+    };
+    let none = <Json<Order> as OptionalFromRequest<()>>::from_request(request(None, ""), &()).await;
+    assert!(matches!(none, Ok(None)));
+    let refused = <Json<Order> as OptionalFromRequest<()>>::from_request(
+        request(Some("application/json"), &format!("[{SECRET}")),
+        &(),
+    )
+    .await
+    .err()
+    .unwrap();
+    assert_eq!(refused.status(), 400);
+    assert!(
+        !String::from_utf8(refused.to_json())
+            .unwrap()
+            .contains(SECRET)
+    );
+
+    // Outside a route, `Path` (optional or not) is the server's fault: a
+    // 500, its cause logged, never shown.
+    let (mut parts, ()) = axum::http::Request::get("/").body(()).unwrap().into_parts();
+    let optional = <Path<u32> as OptionalFromRequestParts<()>>::from_request_parts(&mut parts, &())
+        .await
+        .err()
+        .unwrap();
+    let required = <Path<u32> as FromRequestParts<()>>::from_request_parts(&mut parts, &())
+        .await
+        .err()
+        .unwrap();
+    for misconfigured in [optional, required] {
+        assert_eq!(misconfigured.status(), 500);
+        assert_eq!(
+            misconfigured.to_json(),
+            br#"{"message":"Internal Server Error","code":"internal_server_error"}"#
+        );
+    }
+}
+
 /// The `From` conversions alone, for an application that keeps axum's
 /// extractors and wraps their rejections in its own enum.
 #[tokio::test]
@@ -418,6 +468,42 @@ async fn axum_s_rejections_convert() {
     assert_eq!(converted.status(), 422);
     assert_eq!(
         converted.to_json(),
-        br#"{"message":"Invalid form at `user`: missing field.","code":"invalid_body","field":"user"}"#
+        br#"{"message":"Invalid request body at `user`: missing field.","code":"invalid_body","field":"user"}"#
     );
+
+    // A `GET` form is read from the query string: a parameter's 400.
+    let request = axum::http::Request::get(format!("/?user=ada&age={SECRET}"))
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let rejection = axum::Form::<Login>::from_request(request, &())
+        .await
+        .err()
+        .unwrap();
+    assert_eq!(
+        FormRejection::from(rejection).to_json(),
+        br#"{"message":"Invalid query parameter `age`: invalid digit found in string.","code":"invalid_parameter","in":"query","parameter":"age"}"#
+    );
+
+    // A map's key the client chose is repeated only where it is a plain
+    // name.
+    let request = axum::http::Request::post("/")
+        .header("content-type", "application/json")
+        .body(axum::body::Body::from(
+            r#"{"tags": {"<b>SECRET</b>": "x"}}"#,
+        ))
+        .unwrap();
+    let rejection = axum::Json::<Tagged>::from_request(request, &())
+        .await
+        .err()
+        .unwrap();
+    assert_eq!(
+        JsonRejection::from(rejection).to_json(),
+        br#"{"message":"Invalid request body at `tags.?`: expected u32, found a string.","code":"invalid_body","field":"tags.?"}"#
+    );
+}
+
+#[derive(Deserialize)]
+struct Tagged {
+    #[allow(dead_code)]
+    tags: std::collections::HashMap<String, u32>,
 }

@@ -231,3 +231,50 @@ fn utoipa_keeps_envelopes_and_fixed_members() {
     assert_documented(&Shaped::Taken);
     assert_documented(&Shaped::Gone);
 }
+
+/// A payload whose type documents no schema.
+#[derive(Debug, Serialize)]
+struct Opaque {
+    anything: u8,
+}
+
+#[derive(Debug, thiserror::Error, HttpError)]
+enum OpaqueError {
+    /// Refused, with a payload of no known schema.
+    #[error("refused")]
+    #[status(409)]
+    Refused {
+        #[payload]
+        detail: Opaque,
+    },
+}
+
+/// An open schema (`{}`: any value) reaches utoipa's document as any value,
+/// never as a response without its body.
+#[test]
+fn an_open_payload_schema_survives_utoipa() {
+    use utoipa::IntoResponses;
+    let responses = serde_json::to_value(OpaqueError::responses()).unwrap();
+    let schema = &responses["409"]["content"]["application/json"]["schema"];
+    assert_eq!(
+        schema["required"],
+        json!(["message", "detail"]),
+        "{responses:#}"
+    );
+    assert_eq!(
+        schema["properties"]["detail"]["type"],
+        json!(["array", "boolean", "null", "number", "object", "string"])
+    );
+    let read_back = &responses["409"]["content"]["application/json"]["schema"];
+    let body = serde_json::to_value(
+        OpaqueError::Refused {
+            detail: Opaque { anything: 7 },
+        }
+        .body(),
+    )
+    .unwrap();
+    assert!(
+        jsonschema::validator_for(read_back).unwrap().is_valid(&body),
+        "{body} against {read_back:#}"
+    );
+}

@@ -51,7 +51,18 @@ framework!("utoipa5", impl_utoipa5, __impl_utoipa5, utoipa5);
 framework!("axum", impl_axum, __impl_axum, axum_core);
 #[cfg(feature = "axum")]
 pub use ::axum;
+
+/// The drop-in `Path`'s rejection: axum's, its parameter named from the
+/// route where the deserializer names it by its place alone.
+#[cfg(feature = "axum")]
+pub async fn path_rejection(
+    rejection: ::axum::extract::rejection::PathRejection,
+    parts: &mut ::http::request::Parts,
+) -> crate::common::PathRejection {
+    crate::axum::path_rejection_named(rejection, parts).await
+}
 framework!("aide", impl_aide, __impl_aide, aide);
+framework!("aide", aide_input, __aide_input);
 framework!("poem", impl_poem, __impl_poem, poem);
 framework!("actix-web", impl_actix_web, __impl_actix_web, actix_web);
 
