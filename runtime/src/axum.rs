@@ -424,14 +424,17 @@ fn path_rejection(rejection: rejection::PathRejection, names: &[&str]) -> common
 /// then into your type with `From`.
 ///
 /// `extractors!(pub Refused => Json, Query)` defines the named ones, with
-/// that visibility, in the module it is called in. `Refused` implements
-/// `IntoResponse` (a derived type does with this feature) and `From` of
+/// that visibility, in the module it is called in. `Refused` is an
+/// [`HttpError`] (so it answers, and documents itself) and converts `From`
 /// the [`common`] rejection of each it names: [`common::JsonRejection`]
 /// (`Json`), [`common::PathRejection`] (`Path`),
 /// [`common::QueryRejection`] (`Query`), [`common::FormRejection`]
 /// (`Form`), [`common::BodyRejection`] (`Bytes`, `Text`). Then swap
 /// `use axum::Json` for the module's, and document them with
 /// [`FrameworkErrors`](crate::FrameworkErrors)`::new().json::<Refused>()`.
+/// (Types the macro makes, rather than a type parameter `Json<T, R>`: a
+/// parameter needs a field of its own, and `Json(value)` patterns would no
+/// longer match.)
 ///
 /// ```
 /// use httperror::HttpError;

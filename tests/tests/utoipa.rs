@@ -274,7 +274,9 @@ fn an_open_payload_schema_survives_utoipa() {
     )
     .unwrap();
     assert!(
-        jsonschema::validator_for(read_back).unwrap().is_valid(&body),
+        jsonschema::validator_for(read_back)
+            .unwrap()
+            .is_valid(&body),
         "{body} against {read_back:#}"
     );
 }
