@@ -73,3 +73,519 @@ macro_rules! __impl_actix_web {
         }
     };
 }
+
+// The framework's own refusals, in the crate's shape: the same bodies as
+// `httperror::axum`'s for the same fault.
+
+use std::borrow::Cow;
+use std::future::Future;
+use std::marker::PhantomData;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::task::Poll;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Payload, Service, ServiceRequest, ServiceResponse, Transform};
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
+use actix_web::{FromRequest, HttpRequest, ResponseError};
+use serde::de::DeserializeOwned;
+
+use crate::common::{self, BadRequest};
+use crate::input;
+
+fn unreadable() -> BadRequest {
+    BadRequest::new("The request body could not be read.")
+}
+
+/// A body actix-web could not read: over the limit (413) or not at all.
+fn body_error(error: &actix_web::Error) -> common::BodyRejection {
+    if error.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
+        common::BodyRejection::TooLarge(common::PayloadTooLarge::default())
+    } else {
+        common::BodyRejection::Unreadable(unreadable())
+    }
+}
+
+/// The media type of a request, lower-case, without parameters.
+fn media_type(request: &HttpRequest) -> Option<String> {
+    let value = request
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)?;
+    let media = value.to_str().ok()?.split(';').next()?.trim();
+    Some(media.to_ascii_lowercase())
+}
+
+/// `application/json` or `application/*+json`, as axum's `Json` takes.
+fn is_json(request: &HttpRequest) -> bool {
+    media_type(request).is_some_and(|media| {
+        media == "application/json"
+            || (media.starts_with("application/") && media.ends_with("+json"))
+    })
+}
+
+/// A JSON body as `T`, refused as `httperror::axum::Json` refuses it.
+/// The body is read under actix-web's `PayloadConfig` limit.
+pub fn json_body<T: DeserializeOwned>(
+    request: &HttpRequest,
+    payload: &mut Payload,
+) -> impl Future<Output = Result<T, common::JsonRejection>> + 'static {
+    let json = is_json(request);
+    let bytes = actix_web::web::Bytes::from_request(request, payload);
+    async move {
+        if !json {
+            return Err(common::JsonRejection::ContentType);
+        }
+        let bytes = bytes.await.map_err(|error| body_error(&error))?;
+        input::json_from_slice(&bytes)
+    }
+}
+
+/// A form as `T` (the query string of a `GET` or `HEAD`, else the body),
+/// refused as `httperror::axum::Form` refuses it.
+pub fn form_body<T: DeserializeOwned>(
+    request: &HttpRequest,
+    payload: &mut Payload,
+) -> impl Future<Output = Result<T, common::FormRejection>> + 'static {
+    use actix_web::http::Method;
+    let in_query = matches!(*request.method(), Method::GET | Method::HEAD);
+    let query = in_query.then(|| request.query_string().to_owned());
+    let form = media_type(request).is_some_and(|m| m == "application/x-www-form-urlencoded");
+    let bytes = (!in_query).then(|| actix_web::web::Bytes::from_request(request, payload));
+    async move {
+        if let Some(query) = query {
+            return input::query_from_str(&query).map_err(|(parameter, detail)| {
+                common::FormRejection::InvalidQuery { parameter, detail }
+            });
+        }
+        if !form {
+            return Err(common::FormRejection::ContentType);
+        }
+        let Some(bytes) = bytes else {
+            return Err(common::FormRejection::Unreadable(unreadable()));
+        };
+        let bytes = bytes.await.map_err(|error| body_error(&error))?;
+        input::form_from_slice(&bytes)
+    }
+}
+
+/// The query string as `T`, refused as `httperror::axum::Query` refuses it.
+pub fn query<T: DeserializeOwned>(request: &HttpRequest) -> Result<T, common::QueryRejection> {
+    input::query_from_str(request.query_string())
+        .map_err(|(parameter, detail)| common::QueryRejection::Invalid { parameter, detail })
+}
+
+/// The path's parameters as `T`, refused as `httperror::axum::Path`
+/// refuses them where actix-web's reading says as much: a parameter of
+/// the wrong type is named where the route has one parameter.
+pub fn path<T: DeserializeOwned>(request: &HttpRequest) -> Result<T, common::PathRejection> {
+    T::deserialize(actix_router::PathDeserializer::new(request.match_info()))
+        .map_err(|error| path_rejection(&error.to_string(), request))
+}
+
+/// actix-router's message about a path, without the value it quotes.
+fn path_rejection(message: &str, request: &HttpRequest) -> common::PathRejection {
+    let names: Vec<&str> = request.match_info().iter().map(|(name, _)| name).collect();
+    let only = match names.as_slice() {
+        [name] if input::is_plain_name(name) => Some((*name).to_owned()),
+        _ => None,
+    };
+    // `can not parse "<value>" to a u32`: the type is actix-router's own
+    // word, after the value.
+    let parsed = message
+        .strip_prefix("can not parse ")
+        .and_then(|rest| rest.rsplit_once(" to a "))
+        .map(|(_, type_name)| type_name)
+        .filter(|type_name| input::is_plain_name(type_name));
+    let (parameter, detail) = if let Some(type_name) = parsed {
+        input::parameter("path", only, &format!("expected {type_name}"))
+    } else if message.starts_with("unknown variant `")
+        || message.starts_with("missing field `")
+        || message.starts_with("invalid ")
+    {
+        input::parameter("path", only, &input::reason(message))
+    } else {
+        // Wrong number of parameters, an unsupported type: the route and
+        // its handler disagree.
+        return common::PathRejection::Misconfigured(message.to_owned().into());
+    };
+    common::PathRejection::Invalid { parameter, detail }
+}
+
+/// For `web::JsonConfig::default().error_handler(..)`, keeping actix-web's
+/// `Json`: its refusals as [`common::JsonRejection`], converted into `R`
+/// (`json_error::<httperror::common::JsonRejection>` for the crate's
+/// shape). actix-web's error names no field: a body of another shape is
+/// answered without `field` (the drop-in [`Json`] names it).
+pub fn json_error<R>(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error
+where
+    R: From<common::JsonRejection> + ResponseError + 'static,
+{
+    let rejection = match &error {
+        JsonPayloadError::ContentType => common::JsonRejection::ContentType,
+        JsonPayloadError::Deserialize(error) => match error.classify() {
+            serde_json::error::Category::Data => {
+                common::JsonRejection::Invalid(input::invalid_body(Some(input::Refusal {
+                    field: None,
+                    reason: input::reason(&input::json_message(error)),
+                })))
+            }
+            _ => common::JsonRejection::Malformed(common::ParseError {
+                detail: Cow::Owned(input::json_syntax(error)),
+            }),
+        },
+        other if other.status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
+            common::JsonRejection::TooLarge(common::PayloadTooLarge::default())
+        }
+        _ => common::JsonRejection::Unreadable(unreadable()),
+    };
+    R::from(rejection).into()
+}
+
+/// For `web::QueryConfig::default().error_handler(..)`: as
+/// [`common::QueryRejection`], converted into `R`. actix-web's error names
+/// no parameter (the drop-in [`Query`] names it).
+pub fn query_error<R>(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error
+where
+    R: From<common::QueryRejection> + ResponseError + 'static,
+{
+    let QueryPayloadError::Deserialize(error) = &error else {
+        let (parameter, detail) = input::parameter("query", None, "invalid value");
+        return R::from(common::QueryRejection::Invalid { parameter, detail }).into();
+    };
+    let (parameter, detail) = input::parameter("query", None, &input::reason(&error.to_string()));
+    R::from(common::QueryRejection::Invalid { parameter, detail }).into()
+}
+
+/// For `web::PathConfig::default().error_handler(..)`: as
+/// [`common::PathRejection`], converted into `R` (a 400 in place of
+/// actix-web's 404).
+pub fn path_error<R>(error: PathError, request: &HttpRequest) -> actix_web::Error
+where
+    R: From<common::PathRejection> + ResponseError + 'static,
+{
+    let PathError::Deserialize(error) = &error else {
+        return R::from(common::PathRejection::Misconfigured(
+            error.to_string().into(),
+        ))
+        .into();
+    };
+    R::from(path_rejection(&error.to_string(), request)).into()
+}
+
+/// For `web::FormConfig::default().error_handler(..)`: as
+/// [`common::FormRejection`], converted into `R`. actix-web's error names
+/// no field (the drop-in [`Form`] names it).
+pub fn form_error<R>(error: UrlencodedError, _: &HttpRequest) -> actix_web::Error
+where
+    R: From<common::FormRejection> + ResponseError + 'static,
+{
+    let rejection = match &error {
+        UrlencodedError::ContentType => common::FormRejection::ContentType,
+        UrlencodedError::Parse(error) => {
+            common::FormRejection::Invalid(input::invalid_body(Some(input::Refusal {
+                field: None,
+                reason: input::reason(&error.to_string()),
+            })))
+        }
+        other if other.status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
+            common::FormRejection::TooLarge(common::PayloadTooLarge::default())
+        }
+        _ => common::FormRejection::Unreadable(unreadable()),
+    };
+    R::from(rejection).into()
+}
+
+/// A middleware that answers a panicking handler with a 500 in the crate's
+/// shape ([`common::InternalServerError`], or your own 500 with
+/// [`CatchPanic::answering`]), the panic's message logged (feature
+/// `tracing`), never shown. actix-web has no such layer of its own: a
+/// panic there drops the connection.
+///
+/// ```
+/// use actix_web::{App, web};
+///
+/// async fn handler() -> &'static str {
+///     panic!("the cache is corrupt")
+/// }
+///
+/// let app = App::new()
+///     .route("/", web::get().to(handler))
+///     .wrap(httperror::actix::CatchPanic::new());
+/// # let _ = app;
+/// ```
+pub struct CatchPanic<E = common::InternalServerError>(PhantomData<fn() -> E>);
+
+impl CatchPanic {
+    /// Answers [`common::InternalServerError`].
+    pub const fn new() -> Self {
+        CatchPanic(PhantomData)
+    }
+}
+
+impl Default for CatchPanic {
+    fn default() -> Self {
+        CatchPanic::new()
+    }
+}
+
+impl<E> CatchPanic<E> {
+    /// Answers `E`, made from [`common::InternalServerError`]:
+    /// `CatchPanic::<ApiError>::answering()`.
+    pub const fn answering() -> Self {
+        CatchPanic(PhantomData)
+    }
+}
+
+impl<S, B, E> Transform<S, ServiceRequest> for CatchPanic<E>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: MessageBody + 'static,
+    E: HttpError + ResponseError + From<common::InternalServerError> + 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = actix_web::Error;
+    type Transform = CatchPanicService<S, E>;
+    type InitError = ();
+    type Future = std::future::Ready<Result<Self::Transform, ()>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        std::future::ready(Ok(CatchPanicService {
+            service,
+            answers: PhantomData,
+        }))
+    }
+}
+
+/// The service [`CatchPanic`] wraps around the application.
+pub struct CatchPanicService<S, E> {
+    service: S,
+    answers: PhantomData<fn() -> E>,
+}
+
+impl<S, B, E> Service<ServiceRequest> for CatchPanicService<S, E>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: MessageBody + 'static,
+    E: HttpError + ResponseError + From<common::InternalServerError> + 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, actix_web::Error>>>>;
+
+    actix_web::dev::forward_ready!(service);
+
+    fn call(&self, request: ServiceRequest) -> Self::Future {
+        // The answer is an error, which actix-web turns into `E`'s
+        // response: the request stays the handler's alone (actix-web needs
+        // it unshared).
+        let answer = |panic: Box<dyn std::any::Any + Send>| {
+            #[cfg(feature = "tracing")]
+            crate::report::panicked(&*panic);
+            drop(panic);
+            Err(actix_web::Error::from(E::from(common::InternalServerError)))
+        };
+        // The call itself may panic before it returns a future.
+        let future = match std::panic::catch_unwind(AssertUnwindSafe(|| self.service.call(request)))
+        {
+            Ok(future) => future,
+            Err(panic) => return Box::pin(std::future::ready(answer(panic))),
+        };
+        Box::pin(async move {
+            let mut future = std::pin::pin!(future);
+            let caught = std::future::poll_fn(|cx| {
+                std::panic::catch_unwind(AssertUnwindSafe(|| future.as_mut().poll(cx)))
+                    .map_or_else(|panic| Poll::Ready(Err(panic)), |poll| poll.map(Ok))
+            });
+            match caught.await {
+                Ok(result) => result,
+                Err(panic) => answer(panic),
+            }
+        })
+    }
+}
+
+/// Drop-in extractors (`Json`, `Path`, `Query`, `Form`) whose rejections
+/// answer in your own error type, as `httperror::axum::extractors!` makes
+/// them for axum: `extractors!(pub Refused => Json, Query)` defines the
+/// named ones, with that visibility, in the module it is called in.
+/// `Refused` is an [`HttpError`] that converts `From` the [`common`]
+/// rejection of each: [`common::JsonRejection`], [`common::PathRejection`],
+/// [`common::QueryRejection`], [`common::FormRejection`].
+///
+/// ```
+/// use httperror::HttpError;
+/// use httperror::common::JsonRejection;
+///
+/// #[derive(Debug, thiserror::Error, HttpError)]
+/// #[http_error(format = "problem")]
+/// pub enum Refused {
+///     /// The request body was refused.
+///     #[error("{0}")]
+///     #[status(400 | 413 | 415 | 422, with = HttpError::status)]
+///     #[message(with = HttpError::message)]
+///     Body(JsonRejection),
+/// }
+///
+/// impl From<JsonRejection> for Refused {
+///     fn from(rejection: JsonRejection) -> Self {
+///         Refused::Body(rejection)
+///     }
+/// }
+///
+/// httperror::actix::extractors!(pub Refused => Json);
+///
+/// async fn create(Json(body): Json<serde_json::Value>) -> String {
+///     body.to_string()
+/// }
+/// # let _ = actix_web::App::new().route("/", actix_web::web::post().to(create));
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __actix_extractors {
+    ($vis:vis $rejection:ty => $($extractor:ident),+ $(,)?) => {
+        const _: () = {
+            // The rejection answers as an `HttpError`, and documents itself.
+            fn rejection_is_an_http_error<R: $crate::HttpError>() {}
+            let _: fn() = rejection_is_an_http_error::<$rejection>;
+        };
+        $( $crate::__actix_extractor!($vis $extractor, $rejection); )+
+    };
+}
+
+#[doc(inline)]
+pub use crate::__actix_extractors as extractors;
+
+/// One drop-in extractor of [`extractors!`].
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __actix_extractor {
+    ($vis:vis Json, $rejection:ty) => {
+        $crate::__actix_extractor!(@body $vis Json, $rejection, json_body, JsonRejection, "actix_web::web::Json");
+
+        impl<T: $crate::__private::serde::Serialize> $crate::__private::actix_web::Responder for Json<T> {
+            type Body = <$crate::__private::actix_web::web::Json<T> as $crate::__private::actix_web::Responder>::Body;
+
+            fn respond_to(
+                self,
+                request: &$crate::__private::actix_web::HttpRequest,
+            ) -> $crate::__private::actix_web::HttpResponse<Self::Body> {
+                $crate::__private::actix_web::Responder::respond_to($crate::__private::actix_web::web::Json(self.0), request)
+            }
+        }
+    };
+    ($vis:vis Form, $rejection:ty) => {
+        $crate::__actix_extractor!(@body $vis Form, $rejection, form_body, FormRejection, "actix_web::web::Form");
+    };
+    ($vis:vis Query, $rejection:ty) => {
+        $crate::__actix_extractor!(@parts $vis Query, $rejection, query, QueryRejection, "actix_web::web::Query");
+    };
+    ($vis:vis Path, $rejection:ty) => {
+        $crate::__actix_extractor!(@parts $vis Path, $rejection, path, PathRejection, "actix_web::web::Path");
+    };
+    (@body $vis:vis $name:ident, $rejection:ty, $read:ident, $common:ident, $theirs:literal) => {
+        #[doc = ::core::concat!(
+            "`", $theirs, "`, read as `httperror::axum`'s is, whose rejection answers `",
+            ::core::stringify!($rejection), "` (from `httperror::common::", ::core::stringify!($common), "`).",
+        )]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::default::Default)]
+        $vis struct $name<T>(pub T);
+
+        impl<T> $crate::__private::actix_web::FromRequest for $name<T>
+        where
+            T: $crate::__private::serde::de::DeserializeOwned + 'static,
+        {
+            type Error = $rejection;
+            type Future = ::std::pin::Pin<::std::boxed::Box<
+                dyn ::core::future::Future<Output = ::core::result::Result<Self, $rejection>>,
+            >>;
+
+            fn from_request(
+                request: &$crate::__private::actix_web::HttpRequest,
+                payload: &mut $crate::__private::actix_web::dev::Payload,
+            ) -> Self::Future {
+                let read = $crate::actix::$read::<T>(request, payload);
+                ::std::boxed::Box::pin(async move {
+                    match read.await {
+                        ::core::result::Result::Ok(value) => ::core::result::Result::Ok($name(value)),
+                        ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
+                            <$rejection as ::core::convert::From<$crate::common::$common>>::from(rejection),
+                        ),
+                    }
+                })
+            }
+        }
+
+        $crate::__actix_extractor!(@wrapper $name);
+    };
+    (@parts $vis:vis $name:ident, $rejection:ty, $read:ident, $common:ident, $theirs:literal) => {
+        #[doc = ::core::concat!(
+            "`", $theirs, "`, read as `httperror::axum`'s is, whose rejection answers `",
+            ::core::stringify!($rejection), "` (from `httperror::common::", ::core::stringify!($common), "`).",
+        )]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::default::Default)]
+        $vis struct $name<T>(pub T);
+
+        impl<T> $crate::__private::actix_web::FromRequest for $name<T>
+        where
+            T: $crate::__private::serde::de::DeserializeOwned,
+        {
+            type Error = $rejection;
+            type Future = ::core::future::Ready<::core::result::Result<Self, $rejection>>;
+
+            fn from_request(
+                request: &$crate::__private::actix_web::HttpRequest,
+                _: &mut $crate::__private::actix_web::dev::Payload,
+            ) -> Self::Future {
+                ::core::future::ready(match $crate::actix::$read::<T>(request) {
+                    ::core::result::Result::Ok(value) => ::core::result::Result::Ok($name(value)),
+                    ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
+                        <$rejection as ::core::convert::From<$crate::common::$common>>::from(rejection),
+                    ),
+                })
+            }
+        }
+
+        $crate::__actix_extractor!(@wrapper $name);
+    };
+    (@wrapper $name:ident) => {
+        impl<T> ::core::ops::Deref for $name<T> {
+            type Target = T;
+
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+
+        impl<T> ::core::ops::DerefMut for $name<T> {
+            fn deref_mut(&mut self) -> &mut T {
+                &mut self.0
+            }
+        }
+
+        impl<T> ::core::convert::From<T> for $name<T> {
+            fn from(value: T) -> Self {
+                $name(value)
+            }
+        }
+    };
+    ($vis:vis $other:ident, $rejection:ty) => {
+        ::core::compile_error!(::core::concat!(
+            "httperror::actix::extractors! has no `", ::core::stringify!($other),
+            "`; it makes `Json`, `Path`, `Query` and `Form`",
+        ));
+    };
+}
+
+/// Drop-in extractors whose rejections answer in the crate's default JSON
+/// shape, the [`common`] rejections: the same bodies as
+/// `httperror::axum`'s for the same fault.
+mod extract {
+    use crate::common::{FormRejection, JsonRejection, PathRejection, QueryRejection};
+
+    crate::__actix_extractor!(pub Json, JsonRejection);
+    crate::__actix_extractor!(pub Form, FormRejection);
+    crate::__actix_extractor!(pub Path, PathRejection);
+    crate::__actix_extractor!(pub Query, QueryRejection);
+}
+
+pub use extract::{Form, Json, Path, Query};

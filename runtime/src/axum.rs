@@ -128,21 +128,9 @@ pub fn panic_response_as<E: HttpError + From<common::InternalServerError>>(
     panic: Box<dyn Any + Send + 'static>,
 ) -> Response {
     #[cfg(feature = "tracing")]
-    crate::report::panicked(panic_message(&*panic));
+    crate::report::panicked(&*panic);
     drop(panic);
     into_response(&E::from(common::InternalServerError))
-}
-
-/// A panic's message: the `&str` or `String` it was given.
-#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
-fn panic_message(panic: &(dyn Any + Send)) -> &str {
-    if let Some(message) = panic.downcast_ref::<&str>() {
-        message
-    } else if let Some(message) = panic.downcast_ref::<String>() {
-        message
-    } else {
-        "(a panic whose payload is not a string)"
-    }
 }
 
 /// `impl IntoResponse` for a derived type; nothing without the `axum`
@@ -182,48 +170,6 @@ fn cause<'a, E: std::error::Error + 'static>(rejection: Source<'a>) -> Option<&'
 type UrlencodedError = serde_path_to_error::Error<serde_urlencoded::de::Error>;
 type JsonError = serde_path_to_error::Error<serde_json::Error>;
 
-/// A body (JSON or a form) of another shape, from the deserializer's
-/// error behind axum's rejection.
-fn invalid_body(refusal: Option<input::Refusal>) -> common::InvalidBody {
-    let refusal = refusal.unwrap_or(input::Refusal {
-        field: None,
-        reason: Cow::Borrowed("invalid value"),
-    });
-    let detail = match &refusal.field {
-        Some(field) => format!("Invalid request body at `{field}`: {}.", refusal.reason),
-        None => format!("Invalid request body: {}.", refusal.reason),
-    };
-    common::InvalidBody {
-        field: refusal.field,
-        detail: Cow::Owned(detail),
-    }
-}
-
-/// A parameter's name and the public message about it.
-fn parameter(
-    location: &str,
-    parameter: Option<String>,
-    reason: &str,
-) -> (Option<String>, Cow<'static, str>) {
-    let detail = match &parameter {
-        Some(name) => format!("Invalid {location} parameter `{name}`: {reason}."),
-        None if location == "query" => format!("Invalid query string: {reason}."),
-        None => format!("Invalid {location} parameter: {reason}."),
-    };
-    (parameter, Cow::Owned(detail))
-}
-
-/// A query string (or a `GET` form) refused by serde_urlencoded.
-fn query_parameter(rejection: Source<'_>) -> (Option<String>, Cow<'static, str>) {
-    match cause::<UrlencodedError>(rejection) {
-        Some(error) => {
-            let refusal = input::Refusal::new(error.path(), &error.inner().to_string());
-            parameter("query", refusal.field, &refusal.reason)
-        }
-        None => parameter("query", None, "invalid value"),
-    }
-}
-
 fn unreadable() -> BadRequest {
     BadRequest::new("The request body could not be read.")
 }
@@ -258,38 +204,12 @@ impl From<rejection::StringRejection> for common::BodyRejection {
     }
 }
 
-impl From<common::BodyRejection> for common::JsonRejection {
-    fn from(rejection: common::BodyRejection) -> Self {
-        match rejection {
-            common::BodyRejection::TooLarge(too_large) => {
-                common::JsonRejection::TooLarge(too_large)
-            }
-            common::BodyRejection::Unreadable(unreadable) => {
-                common::JsonRejection::Unreadable(unreadable)
-            }
-        }
-    }
-}
-
-impl From<common::BodyRejection> for common::FormRejection {
-    fn from(rejection: common::BodyRejection) -> Self {
-        match rejection {
-            common::BodyRejection::TooLarge(too_large) => {
-                common::FormRejection::TooLarge(too_large)
-            }
-            common::BodyRejection::Unreadable(unreadable) => {
-                common::FormRejection::Unreadable(unreadable)
-            }
-        }
-    }
-}
-
 impl From<rejection::JsonRejection> for common::JsonRejection {
     fn from(rejection: rejection::JsonRejection) -> Self {
         use rejection::JsonRejection as Axum;
         match rejection {
             Axum::JsonDataError(error) => {
-                common::JsonRejection::Invalid(invalid_body(cause::<JsonError>(&error).map(
+                common::JsonRejection::Invalid(input::invalid_body(cause::<JsonError>(&error).map(
                     |error| input::Refusal::new(error.path(), &input::json_message(error.inner())),
                 )))
             }
@@ -309,7 +229,7 @@ impl From<rejection::JsonRejection> for common::JsonRejection {
             Axum::BytesRejection(rejection) => common::BodyRejection::from(rejection).into(),
             other => match other.status() {
                 StatusCode::UNPROCESSABLE_ENTITY => {
-                    common::JsonRejection::Invalid(invalid_body(None))
+                    common::JsonRejection::Invalid(input::invalid_body(None))
                 }
                 StatusCode::UNSUPPORTED_MEDIA_TYPE => common::JsonRejection::ContentType,
                 status => body_by_status(status).into(),
@@ -323,20 +243,20 @@ impl From<rejection::FormRejection> for common::FormRejection {
         use rejection::FormRejection as Axum;
         match rejection {
             Axum::FailedToDeserializeFormBody(error) => {
-                common::FormRejection::Invalid(invalid_body(
+                common::FormRejection::Invalid(input::invalid_body(
                     cause::<UrlencodedError>(&error)
                         .map(|error| input::Refusal::new(error.path(), &error.inner().to_string())),
                 ))
             }
             Axum::FailedToDeserializeForm(error) => {
-                let (parameter, detail) = query_parameter(&error);
+                let (parameter, detail) = input::query_parameter(cause::<UrlencodedError>(&error));
                 common::FormRejection::InvalidQuery { parameter, detail }
             }
             Axum::InvalidFormContentType(_) => common::FormRejection::ContentType,
             Axum::BytesRejection(rejection) => common::BodyRejection::from(rejection).into(),
             other => match other.status() {
                 StatusCode::UNPROCESSABLE_ENTITY => {
-                    common::FormRejection::Invalid(invalid_body(None))
+                    common::FormRejection::Invalid(input::invalid_body(None))
                 }
                 StatusCode::UNSUPPORTED_MEDIA_TYPE => common::FormRejection::ContentType,
                 status => body_by_status(status).into(),
@@ -347,7 +267,7 @@ impl From<rejection::FormRejection> for common::FormRejection {
 
 impl From<rejection::QueryRejection> for common::QueryRejection {
     fn from(rejection: rejection::QueryRejection) -> Self {
-        let (parameter, detail) = query_parameter(&rejection);
+        let (parameter, detail) = input::query_parameter(cause::<UrlencodedError>(&rejection));
         common::QueryRejection::Invalid { parameter, detail }
     }
 }
@@ -386,12 +306,12 @@ fn path_rejection(rejection: rejection::PathRejection, names: &[&str]) -> common
     let (parameter, detail) = match failed.kind() {
         ErrorKind::ParseErrorAtKey {
             key, expected_type, ..
-        } => parameter("path", named(key), &expected(expected_type)),
+        } => input::parameter("path", named(key), &expected(expected_type)),
         ErrorKind::ParseErrorAtIndex {
             index,
             expected_type,
             ..
-        } => parameter(
+        } => input::parameter(
             "path",
             names.get(*index).and_then(|name| named(name)),
             &expected(expected_type),
@@ -401,16 +321,16 @@ fn path_rejection(rejection: rejection::PathRejection, names: &[&str]) -> common
                 [name] => named(name),
                 _ => None,
             };
-            parameter("path", only, &expected(expected_type))
+            input::parameter("path", only, &expected(expected_type))
         }
         ErrorKind::InvalidUtf8InPathParam { key } => {
-            parameter("path", named(key), "not valid UTF-8")
+            input::parameter("path", named(key), "not valid UTF-8")
         }
         ErrorKind::DeserializeError { key, message, .. } => {
-            parameter("path", named(key), &input::reason(message))
+            input::parameter("path", named(key), &input::reason(message))
         }
-        ErrorKind::Message(message) => parameter("path", None, &input::reason(message)),
-        _ if failed.status().is_client_error() => parameter("path", None, "invalid value"),
+        ErrorKind::Message(message) => input::parameter("path", None, &input::reason(message)),
+        _ if failed.status().is_client_error() => input::parameter("path", None, "invalid value"),
         _ => return common::PathRejection::Misconfigured(Box::new(failed)),
     };
     common::PathRejection::Invalid { parameter, detail }

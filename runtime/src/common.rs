@@ -434,6 +434,26 @@ pub enum JsonRejection {
     Unreadable(BadRequest),
 }
 
+/// A body refused before it was read as JSON.
+impl From<BodyRejection> for JsonRejection {
+    fn from(rejection: BodyRejection) -> Self {
+        match rejection {
+            BodyRejection::TooLarge(too_large) => JsonRejection::TooLarge(too_large),
+            BodyRejection::Unreadable(unreadable) => JsonRejection::Unreadable(unreadable),
+        }
+    }
+}
+
+/// A body refused before it was read as a form.
+impl From<BodyRejection> for FormRejection {
+    fn from(rejection: BodyRejection) -> Self {
+        match rejection {
+            BodyRejection::TooLarge(too_large) => FormRejection::TooLarge(too_large),
+            BodyRejection::Unreadable(unreadable) => FormRejection::Unreadable(unreadable),
+        }
+    }
+}
+
 /// Why a form (`application/x-www-form-urlencoded`) was refused: the
 /// rejection of `httperror::axum::Form`, and the `From` conversion of
 /// axum's `FormRejection`.

@@ -7,7 +7,114 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+#[cfg(feature = "actix-web")]
+use serde::de::DeserializeOwned;
 use serde_path_to_error::{Path, Segment};
+
+use crate::common;
+
+/// serde_urlencoded's error with the path of the failing key.
+pub(crate) type UrlencodedError = serde_path_to_error::Error<serde_urlencoded::de::Error>;
+
+/// A JSON body read as `T`: its refusals exactly as axum's `Json`
+/// rejections convert (serde_json through serde_path_to_error, then the
+/// end of the input), so every framework answers one fault alike.
+#[cfg(feature = "actix-web")]
+pub(crate) fn json_from_slice<T: DeserializeOwned>(
+    bytes: &[u8],
+) -> Result<T, common::JsonRejection> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| match error
+        .inner()
+        .classify()
+    {
+        serde_json::error::Category::Data => common::JsonRejection::Invalid(invalid_body(Some(
+            Refusal::new(error.path(), &json_message(error.inner())),
+        ))),
+        _ => malformed(error.inner()),
+    })?;
+    deserializer.end().map_err(|error| malformed(&error))?;
+    Ok(value)
+}
+
+#[cfg(feature = "actix-web")]
+fn malformed(error: &serde_json::Error) -> common::JsonRejection {
+    common::JsonRejection::Malformed(common::ParseError {
+        detail: Cow::Owned(json_syntax(error)),
+    })
+}
+
+/// A form body read as `T`, refused as axum's `Form` refuses a body.
+#[cfg(feature = "actix-web")]
+pub(crate) fn form_from_slice<T: DeserializeOwned>(
+    bytes: &[u8],
+) -> Result<T, common::FormRejection> {
+    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded_parse(bytes));
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        common::FormRejection::Invalid(invalid_body(Some(Refusal::new(
+            error.path(),
+            &error.inner().to_string(),
+        ))))
+    })
+}
+
+/// A query string read as `T`, refused as axum's `Query` is: the
+/// parameter and what was expected.
+#[cfg(feature = "actix-web")]
+pub(crate) fn query_from_str<T: DeserializeOwned>(
+    query: &str,
+) -> Result<T, (Option<String>, Cow<'static, str>)> {
+    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded_parse(query.as_bytes()));
+    serde_path_to_error::deserialize(deserializer).map_err(|error| query_parameter(Some(&error)))
+}
+
+#[cfg(feature = "actix-web")]
+fn form_urlencoded_parse(bytes: &[u8]) -> form_urlencoded::Parse<'_> {
+    form_urlencoded::parse(bytes)
+}
+
+/// A body (JSON or a form) of another shape.
+pub(crate) fn invalid_body(refusal: Option<Refusal>) -> common::InvalidBody {
+    let refusal = refusal.unwrap_or(Refusal {
+        field: None,
+        reason: Cow::Borrowed("invalid value"),
+    });
+    let detail = match &refusal.field {
+        Some(field) => format!("Invalid request body at `{field}`: {}.", refusal.reason),
+        None => format!("Invalid request body: {}.", refusal.reason),
+    };
+    common::InvalidBody {
+        field: refusal.field,
+        detail: Cow::Owned(detail),
+    }
+}
+
+/// A parameter's name and the public message about it.
+pub(crate) fn parameter(
+    location: &str,
+    parameter: Option<String>,
+    reason: &str,
+) -> (Option<String>, Cow<'static, str>) {
+    let detail = match &parameter {
+        Some(name) => format!("Invalid {location} parameter `{name}`: {reason}."),
+        None if location == "query" => format!("Invalid query string: {reason}."),
+        None => format!("Invalid {location} parameter: {reason}."),
+    };
+    (parameter, Cow::Owned(detail))
+}
+
+/// A query string (or a `GET` form) refused by serde_urlencoded.
+pub(crate) fn query_parameter(
+    error: Option<&UrlencodedError>,
+) -> (Option<String>, Cow<'static, str>) {
+    match error {
+        Some(error) => {
+            let refusal = Refusal::new(error.path(), &error.inner().to_string());
+            parameter("query", refusal.field, &refusal.reason)
+        }
+        None => parameter("query", None, "invalid value"),
+    }
+}
 
 /// What a JSON body parse failure says: serde_json's syntax messages name
 /// the fault and its place (`trailing comma at line 1 column 9`) and never
@@ -248,6 +355,7 @@ fn found(unexpected: &str) -> Option<&'static str> {
 
 /// A type's name as `std::any::type_name` gives it, without module paths:
 /// `Option<u32>` for `core::option::Option<u32>`.
+#[cfg(feature = "axum")]
 pub(crate) fn short_type_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut word = String::new();
@@ -375,6 +483,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "axum")]
     #[test]
     fn type_names_lose_their_modules() {
         assert_eq!(

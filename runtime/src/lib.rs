@@ -1117,7 +1117,7 @@ pub mod axum;
 pub mod common;
 mod error;
 mod framework_errors;
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 mod input;
 mod members;
 mod openapi;

@@ -40,8 +40,16 @@ pub(crate) fn undeclared_status<E: ?Sized>(chosen: StatusCode, code: &'static st
 }
 
 /// Logs a handler's panic, answered with a 500 that shows nothing of it.
-#[cfg(feature = "axum")]
-pub(crate) fn panicked(message: &str) {
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn panicked(panic: &(dyn std::any::Any + Send)) {
+    // The `&str` or `String` the panic was given.
+    let message = if let Some(message) = panic.downcast_ref::<&str>() {
+        message
+    } else if let Some(message) = panic.downcast_ref::<String>() {
+        message.as_str()
+    } else {
+        "(a panic whose payload is not a string)"
+    };
     tracing::error!(panic = message, "a handler panicked; answered with a 500");
 }
 

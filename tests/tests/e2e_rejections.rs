@@ -1,8 +1,10 @@
-//! axum's own refusals on the wire, through `httperror::axum`'s drop-in
-//! extractors: each rejection kind, a body over the limit and a panic
-//! answer the crate's JSON shape (or the application's own), never repeat
-//! the request, and are what the served OpenAPI document says, by
-//! `FrameworkErrors`' rule.
+//! The frameworks' own refusals on the wire, through `httperror::axum`'s
+//! and `httperror::actix`'s drop-in extractors: each rejection kind, a
+//! body over the limit and a panic answer the crate's JSON shape (or the
+//! application's own), never repeat the request, and are what the served
+//! OpenAPI document says, by `FrameworkErrors`' rule. One table of faults
+//! runs against an axum and an actix-web server: the same fault, the same
+//! answer.
 
 mod support;
 
@@ -176,6 +178,9 @@ async fn start() -> SocketAddr {
 }
 
 struct Case {
+    /// Also asked of the actix-web server (which has no `Bytes` or `Text`
+    /// drop-ins, and reads an invalid UTF-8 path segment as text).
+    actix: bool,
     method: &'static str,
     /// As sent: percent-encoded where it must be.
     uri: String,
@@ -198,6 +203,7 @@ fn case(
     expected: impl Into<String>,
 ) -> Case {
     Case {
+        actix: true,
         method,
         uri: uri.into(),
         documented,
@@ -206,6 +212,13 @@ fn case(
         status,
         media_type: "application/json",
         expected: expected.into(),
+    }
+}
+
+fn axum_only(case: Case) -> Case {
+    Case {
+        actix: false,
+        ..case
     }
 }
 
@@ -271,7 +284,7 @@ fn cases() -> Vec<Case> {
             400,
             r#"{"message":"Invalid path parameter `n`: expected u32.","code":"invalid_parameter","in":"path","parameter":"n"}"#,
         ),
-        case(
+        axum_only(case(
             "get",
             format!("/files/{SECRET}%FF"),
             "/files/{id}",
@@ -279,7 +292,7 @@ fn cases() -> Vec<Case> {
             "",
             400,
             r#"{"message":"Invalid path parameter `id`: not valid UTF-8.","code":"invalid_parameter","in":"path","parameter":"id"}"#,
-        ),
+        )),
         case(
             "get",
             format!("/search?q=a&limit={SECRET}"),
@@ -316,7 +329,7 @@ fn cases() -> Vec<Case> {
             415,
             r#"{"message":"Expected a request with `content-type: application/x-www-form-urlencoded`.","code":"unsupported_media_type","expected":"application/x-www-form-urlencoded"}"#,
         ),
-        case(
+        axum_only(case(
             "put",
             "/raw",
             "/raw",
@@ -324,8 +337,8 @@ fn cases() -> Vec<Case> {
             too_large,
             413,
             r#"{"message":"Request body is too large.","code":"payload_too_large"}"#,
-        ),
-        case(
+        )),
+        axum_only(case(
             "put",
             "/text",
             "/text",
@@ -333,7 +346,7 @@ fn cases() -> Vec<Case> {
             [SECRET.as_bytes(), b"\xff\xfe"].concat(),
             400,
             r#"{"message":"The request body is not valid UTF-8.","code":"bad_request"}"#,
-        ),
+        )),
         case(
             "get",
             "/panic",
@@ -358,6 +371,113 @@ fn cases() -> Vec<Case> {
     ]
 }
 
+/// The same application on actix-web, with `httperror::actix`'s drop-ins.
+mod on_actix {
+    use actix_web::{App, HttpServer, web};
+    use httperror::actix::{Form, Json, Path, Query};
+    use httperror::common::{FormRejection, JsonRejection, PathRejection, QueryRejection};
+
+    use super::{Login, Order, SECRET, Search};
+
+    async fn order(Json(order): Json<Order>) -> String {
+        order
+            .items
+            .iter()
+            .map(|item| item.size)
+            .sum::<u32>()
+            .to_string()
+    }
+
+    async fn number(Path(n): Path<u32>) -> String {
+        n.to_string()
+    }
+
+    async fn search(Query(search): Query<Search>) -> String {
+        search.limit.to_string()
+    }
+
+    async fn login(Form(login): Form<Login>) -> String {
+        login.age.to_string()
+    }
+
+    async fn panics() -> &'static str {
+        panic!("the cache is corrupt: {SECRET}")
+    }
+
+    /// actix-web's own extractors, their errors answered by
+    /// `httperror::actix`'s config error handlers.
+    async fn kept_order(order: web::Json<Order>) -> String {
+        order.items.len().to_string()
+    }
+
+    async fn kept_number(n: web::Path<u32>) -> String {
+        n.to_string()
+    }
+
+    async fn kept_search(search: web::Query<Search>) -> String {
+        search.limit.to_string()
+    }
+
+    async fn kept_login(login: web::Form<Login>) -> String {
+        login.age.to_string()
+    }
+
+    async fn problem_order(
+        super::problem_actix::Json(order): super::problem_actix::Json<Order>,
+    ) -> String {
+        order.items.len().to_string()
+    }
+
+    pub fn start() -> std::net::SocketAddr {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let server =
+                    HttpServer::new(|| {
+                        App::new()
+                            .app_data(web::PayloadConfig::new(128))
+                            .route("/orders", web::post().to(order))
+                            .route("/numbers/{n}", web::get().to(number))
+                            .route("/search", web::get().to(search))
+                            .route("/login", web::post().to(login))
+                            .route("/panic", web::get().to(panics))
+                            .route("/problem/orders", web::post().to(problem_order))
+                            .service(
+                                web::scope("/kept")
+                                    .app_data(web::JsonConfig::default().error_handler(
+                                        httperror::actix::json_error::<JsonRejection>,
+                                    ))
+                                    .app_data(web::QueryConfig::default().error_handler(
+                                        httperror::actix::query_error::<QueryRejection>,
+                                    ))
+                                    .app_data(web::PathConfig::default().error_handler(
+                                        httperror::actix::path_error::<PathRejection>,
+                                    ))
+                                    .app_data(web::FormConfig::default().error_handler(
+                                        httperror::actix::form_error::<FormRejection>,
+                                    ))
+                                    .route("/orders", web::post().to(kept_order))
+                                    .route("/numbers/{n}", web::get().to(kept_number))
+                                    .route("/search", web::get().to(kept_search))
+                                    .route("/login", web::post().to(kept_login)),
+                            )
+                            .wrap(httperror::actix::CatchPanic::new())
+                    })
+                    .workers(1)
+                    .bind(("127.0.0.1", 0))
+                    .unwrap();
+                sender.send(server.addrs()[0]).unwrap();
+                server.run().await.unwrap();
+            });
+        });
+        receiver.recv().unwrap()
+    }
+}
+
+mod problem_actix {
+    httperror::actix::extractors!(pub(crate) super::Refused => Json);
+}
+
 #[tokio::test]
 async fn rejections_answer_json_never_repeat_the_request_and_are_documented() {
     let addr = start().await;
@@ -372,15 +492,21 @@ async fn rejections_answer_json_never_repeat_the_request_and_are_documented() {
         .await
         .unwrap();
     support::assert_valid_openapi(&document);
+    let actix = format!("http://{}", on_actix::start());
 
-    for case in cases() {
+    for (base, case) in cases().into_iter().map(|case| (base.as_str(), case)).chain(
+        cases()
+            .into_iter()
+            .filter(|case| case.actix)
+            .map(|case| (actix.as_str(), case)),
+    ) {
         let method = case.method.to_uppercase().parse().unwrap();
         let mut request = client.request(method, format!("{base}{}", case.uri));
         if let Some(content_type) = case.content_type {
             request = request.header("content-type", content_type);
         }
         let response = request.body(case.body).send().await.unwrap();
-        let what = format!("{} {}", case.method, case.uri);
+        let what = format!("{base} {} {}", case.method, case.uri);
         assert_eq!(response.status().as_u16(), case.status, "{what}");
         let content_type = response.headers()["content-type"]
             .to_str()
@@ -506,4 +632,76 @@ async fn axum_s_rejections_convert() {
 struct Tagged {
     #[allow(dead_code)]
     tags: std::collections::HashMap<String, u32>,
+}
+
+/// actix-web's own extractors behind `httperror::actix`'s config error
+/// handlers: the crate's shape, nothing of the request; actix-web's errors
+/// name no field or query parameter, so those bodies say less than the
+/// drop-ins'.
+#[tokio::test]
+async fn actix_s_own_extractors_answer_through_the_config_handlers() {
+    let base = format!("http://{}", on_actix::start());
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    let json = Some("application/json");
+    for (method, uri, content_type, body, status, expected) in [
+        (
+            "POST",
+            "/kept/orders".to_owned(),
+            json,
+            format!(r#"{{"name": "{SECRET}",}}"#),
+            400,
+            r#"{"message":"The request body is not valid JSON: trailing comma at line 1 column 24.","code":"parse_error"}"#,
+        ),
+        (
+            "POST",
+            "/kept/orders".to_owned(),
+            json,
+            format!(r#"{{"name":"a","items":[{{"size":"{SECRET}"}}]}}"#),
+            422,
+            r#"{"message":"Invalid request body: expected u32, found a string.","code":"invalid_body"}"#,
+        ),
+        (
+            "POST",
+            "/kept/orders".to_owned(),
+            Some("text/plain"),
+            format!(r#"{{"name":"{SECRET}","items":[]}}"#),
+            415,
+            r#"{"message":"Expected a request with `content-type: application/json`.","code":"unsupported_media_type","expected":"application/json"}"#,
+        ),
+        (
+            "GET",
+            format!("/kept/numbers/{SECRET}"),
+            None,
+            String::new(),
+            400,
+            r#"{"message":"Invalid path parameter `n`: expected u32.","code":"invalid_parameter","in":"path","parameter":"n"}"#,
+        ),
+        (
+            "GET",
+            format!("/kept/search?q=a&limit={SECRET}"),
+            None,
+            String::new(),
+            400,
+            r#"{"message":"Invalid query string: invalid digit found in string.","code":"invalid_parameter","in":"query"}"#,
+        ),
+        (
+            "POST",
+            "/kept/login".to_owned(),
+            Some("application/x-www-form-urlencoded"),
+            format!("user=ada&age={SECRET}"),
+            422,
+            r#"{"message":"Invalid request body: invalid digit found in string.","code":"invalid_body"}"#,
+        ),
+    ] {
+        let mut request = client.request(method.parse().unwrap(), format!("{base}{uri}"));
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        let response = request.body(body).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), status, "{method} {uri}");
+        assert_eq!(response.headers()["content-type"], "application/json");
+        let text = response.text().await.unwrap();
+        assert_eq!(text, expected, "{method} {uri}");
+        assert!(!text.contains(SECRET));
+    }
 }
