@@ -396,10 +396,11 @@ pub(crate) fn openapi_fn(model: &Model) -> TokenStream {
         quote! {
             || {
                 use #private::openapi::{
-                    Open as _, ViaSchemars as _, ViaSchemars09 as _, ViaUtoipa as _, ViaUtoipa5 as _,
+                    Open as _, ViaHttperror as _, ViaSchemars as _, ViaSchemars09 as _,
+                    ViaUtoipa as _, ViaUtoipa5 as _,
                 };
                 let #local = #probe;
-                (&&&&&#local).schema()
+                (&&&&&&#local).schema()
             }
         }
     });

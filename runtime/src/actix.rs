@@ -1,5 +1,10 @@
 //! actix-web: `ResponseError` for every derived type and [`Abort`], whose
-//! `status_code` and `error_response` are [`HttpError::to_response`]'s.
+//! `status_code` and `error_response` are [`HttpError::to_response`]'s;
+//! drop-in extractors ([`Json`], [`Path`], [`Query`], [`Form`]) and config
+//! error handlers ([`json_error`], [`query_error`], [`path_error`],
+//! [`form_error`]) whose rejections answer as `httperror::axum`'s do; and
+//! [`CatchPanic`], a middleware for panicking handlers. See [the
+//! framework's own errors](crate#the-frameworks-own-errors).
 //!
 //! ```
 //! use actix_web::{App, HttpResponse, web};

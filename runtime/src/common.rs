@@ -34,6 +34,13 @@
 //! | [`PathRejection`] | 400, 500 | `invalid_parameter`, with `in` and `parameter`; a route that does not match its handler (logged, never shown) |
 //! | [`InvalidBody`] | 422 | the failing field's path as `field` |
 //!
+//! A validation report, from `validator` or `garde` (features of the same
+//! names):
+//!
+//! | type | status | extra |
+//! | --- | --- | --- |
+//! | [`ValidationFailed`] | 422 | `errors`: one [`FieldError`] (`field`, `code`, `message`) per failing field and rule |
+//!
 //! ```
 //! use httperror::HttpError;
 //! use httperror::common::{MethodNotAllowed, Throttled};
@@ -94,6 +101,7 @@ display_is_message!(
     FormRejection,
     BodyRejection,
     QueryRejection,
+    ValidationFailed,
 );
 
 /// The request is invalid; the message says what is wrong.
@@ -583,5 +591,70 @@ impl std::error::Error for PathRejection {
             PathRejection::Misconfigured(cause) => Some(&**cause),
             _ => None,
         }
+    }
+}
+
+/// The request is well-formed but breaks the operation's validation rules:
+/// `errors` lists every failure, one entry per field and rule, sorted by
+/// field then code. `From` a `validator::ValidationErrors` (feature
+/// `validator`) or a `garde::Report` (feature `garde`); no entry repeats
+/// the value refused.
+#[derive(Debug, Clone, PartialEq, Eq, HttpError)]
+#[status(422)]
+#[message("The request failed validation.")]
+#[http_error(code_key = "code")]
+pub struct ValidationFailed {
+    /// Every failure.
+    #[payload]
+    pub errors: Vec<FieldError>,
+}
+
+impl ValidationFailed {
+    /// A report of these failures: sorted by field then code, one entry
+    /// per field and code (the first given).
+    pub fn new(errors: impl IntoIterator<Item = FieldError>) -> Self {
+        let mut errors: Vec<FieldError> = errors.into_iter().collect();
+        errors.sort_by(|a, b| (&a.field, &a.code).cmp(&(&b.field, &b.code)));
+        errors.dedup_by(|b, a| a.field == b.field && a.code == b.code);
+        ValidationFailed { errors }
+    }
+}
+
+/// One failure of a [`ValidationFailed`] report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's path: names joined by `.`, list indexes in brackets
+    /// (`address.zip`, `items[2].size`); empty for the request as a whole.
+    pub field: String,
+    /// The rule broken (`email`, `length`); `invalid` where the validator
+    /// names none.
+    pub code: Cow<'static, str>,
+    /// What is wrong, without the value refused.
+    pub message: Cow<'static, str>,
+}
+
+impl serde::Serialize for FieldError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut entry = serializer.serialize_struct("FieldError", 3)?;
+        entry.serialize_field("field", &self.field)?;
+        entry.serialize_field("code", &self.code)?;
+        entry.serialize_field("message", &self.message)?;
+        entry.end()
+    }
+}
+
+impl crate::openapi::Documented for FieldError {
+    fn documented() -> serde_json::Value {
+        serde_json::json!({
+            "type": "object",
+            "description": "One failure: the field, the rule broken and what is wrong.",
+            "properties": {
+                "field": {"type": "string", "examples": ["address.zip"]},
+                "code": {"type": "string", "examples": ["length"]},
+                "message": {"type": "string", "examples": ["must be 5 characters long"]},
+            },
+            "required": ["field", "code", "message"],
+        })
     }
 }

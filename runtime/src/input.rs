@@ -222,15 +222,7 @@ fn push_name(out: &mut String, name: &str) {
     out.push_str(if is_plain_name(name) { name } else { "?" });
 }
 
-/// A name a server gives a field: letters, digits, `_` and `-`, at most 64
-/// bytes.
-pub(crate) fn is_plain_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 64
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-}
+pub(crate) use crate::rules::is_plain_name;
 
 /// serde's `missing field `x`` and `duplicate field `x``: the reason and
 /// the field's name, which the server's type gave.

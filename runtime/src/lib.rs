@@ -949,6 +949,74 @@
 //! # }
 //! ```
 //!
+//! **actix-web, the same answers.** With the `actix-web` feature,
+//! `httperror::actix::{Json, Path, Query, Form}` answer exactly the bodies
+//! axum's drop-ins answer for the same fault (one test table runs against
+//! both servers), under actix-web's `PayloadConfig` limit; `Json` is a
+//! `Responder` too. `httperror::actix::extractors!` makes them for your
+//! own rejection type. An application that keeps actix-web's extractors
+//! gives their configs `httperror::actix::json_error::<JsonRejection>` (and
+//! `query_error`, `path_error`, `form_error`): the same shape, though
+//! actix-web's errors name no field or query parameter, so those bodies
+//! say less. `httperror::actix::CatchPanic` is the middleware actix-web
+//! lacks: a panicking handler answers the same 500, the panic logged.
+//! Two faults answer apart: actix-web reads an invalid UTF-8 path segment
+//! as text (no 400), and has no drop-in for bytes or text bodies (its
+//! 413 there is its own). [`FrameworkErrors`] documents actix-web
+//! applications by the same rule.
+//!
+//! ```
+//! # #[cfg(feature = "actix-web")] {
+//! use actix_web::{App, web};
+//! use httperror::actix::{CatchPanic, Json, Path};
+//! use httperror::common::JsonRejection;
+//!
+//! #[derive(serde::Deserialize)]
+//! struct Copy {
+//!     to: String,
+//! }
+//!
+//! async fn copy_file(Path(id): Path<String>, Json(copy): Json<Copy>) -> String {
+//!     format!("{id} -> {}", copy.to)
+//! }
+//!
+//! let app = App::new()
+//!     .app_data(web::JsonConfig::default().error_handler(httperror::actix::json_error::<JsonRejection>))
+//!     .route("/files/{id}/copy", web::post().to(copy_file))
+//!     .wrap(CatchPanic::new());
+//! # let _ = app;
+//! # }
+//! ```
+//!
+//! # Validation reports: validator and garde
+//!
+//! [`common::ValidationFailed`] is a 422 that lists every failure of a
+//! request that breaks the API's rules, one entry per field and rule,
+//! sorted by field then code, with the field's path written one way for
+//! both libraries (`address.zip`, `items[2].size`). It converts `From`
+//! `validator::ValidationErrors` (feature `validator`: the rule's code, and
+//! its message or words made from the rule's bounds, never from the
+//! `value` its params carry) and `garde::Report` (feature `garde`, which
+//! names no rule: code `invalid`, garde's message). Its OpenAPI document
+//! gives the entry's schema. In a handler, one line after the drop-in
+//! extractor: `body.validate().map_err(ValidationFailed::from)?;`. In
+//! problem details, a variant with `#[payload] errors: Vec<FieldError>`
+//! makes the list an extension member.
+//!
+//! ```
+//! # #[cfg(feature = "validator")] {
+//! use httperror::HttpError;
+//! use httperror::common::ValidationFailed;
+//!
+//! let mut errors = validator::ValidationErrors::new();
+//! errors.add("email", validator::ValidationError::new("email"));
+//! assert_eq!(
+//!     ValidationFailed::from(errors).to_json(),
+//!     br#"{"message":"The request failed validation.","code":"validation_failed","errors":[{"field":"email","code":"email","message":"must be an email address"}]}"#,
+//! );
+//! # }
+//! ```
+//!
 //! # aide and poem
 //!
 //! With the `aide` feature every derived type is an `aide::OperationOutput`
@@ -1095,7 +1163,9 @@
 //! | `utoipa5` | the same for utoipa 5, for applications not yet on utoipa 6 |
 //! | `schemars` | payload schemas from `schemars::JsonSchema` |
 //! | `axum` | `IntoResponse` for every derived type and [`Abort`]; `httperror::axum` has drop-in extractors whose rejections answer in JSON, JSON fallbacks for the router's 404 and 405, and `panic_response` for tower-http's `CatchPanicLayer::custom` (see [the framework's own errors](#the-frameworks-own-errors)); axum is built with its `json`, `query` and `form` features |
-//! | `actix-web` | `ResponseError` for every derived type and [`Abort`] |
+//! | `actix-web` | `ResponseError` for every derived type and [`Abort`]; `httperror::actix` has drop-in extractors and config error handlers whose rejections answer in JSON, and `CatchPanic` (see [the framework's own errors](#the-frameworks-own-errors)) |
+//! | `validator` | `From<validator::ValidationErrors>` for [`common::ValidationFailed`] |
+//! | `garde` | `From<garde::Report>` for [`common::ValidationFailed`] |
 //! | `aide` | `aide::OperationOutput` for every derived type (implies `axum`); see the `httperror::aide` module |
 //! | `poem` | `poem::error::ResponseError` for every derived type and [`Abort`]; `httperror::poem::{get, post, …}` for routes whose 405 is JSON with `allow`, `httperror::poem::router_errors` for the router's 404; see the `httperror::poem` module |
 //! | `tracing` | every 5xx turned into a response is logged at error level with its `source()` chain |
@@ -1126,6 +1196,8 @@ pub mod poem;
 #[cfg(feature = "tracing")]
 mod report;
 mod rules;
+#[cfg(any(feature = "validator", feature = "garde"))]
+mod validation;
 
 pub use crate::abort::Abort;
 pub use crate::error::{Body, HttpError, assert_one_status_per_code};

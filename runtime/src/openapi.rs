@@ -277,11 +277,12 @@ fn merge_flattened(body: &mut Map<String, Value>, schema: Value) {
     }
 }
 
-/// Picks a type's schema by what it implements: utoipa 6's `ToSchema`
-/// (with the `utoipa` feature), else utoipa 5's (with `utoipa5`), else
+/// Picks a type's schema by what it implements: this crate's own types
+/// know theirs ([`Documented`]), else utoipa 6's `ToSchema` (with the
+/// `utoipa` feature), else utoipa 5's (with `utoipa5`), else
 /// `schemars::JsonSchema` (with `schemars`), else schemars 0.9's (with
 /// `aide`, whose schemas are 0.9's), else an open schema. The macro calls
-/// `(&&&&&Probe::<T>::new()).schema()`; method lookup tries the impls in
+/// `(&&&&&&Probe::<T>::new()).schema()`; method lookup tries the impls in
 /// that order (autoref specialization).
 pub struct Probe<T: ?Sized>(PhantomData<fn() -> Box<T>>);
 
@@ -298,6 +299,25 @@ impl<T: ?Sized> Probe<T> {
 /// is never called.
 pub fn returned<R, F: FnOnce() -> R>(_: F) -> Probe<R> {
     Probe::new()
+}
+
+/// A payload type of this crate (a validation report's entry), whose
+/// schema is known whatever the features.
+pub trait Documented {
+    /// The schema.
+    fn documented() -> Value;
+}
+
+/// A type's schema through [`Documented`].
+pub trait ViaHttperror {
+    /// The schema.
+    fn schema(&self) -> Value;
+}
+
+impl<T: ?Sized + Documented> ViaHttperror for &&&&&Probe<T> {
+    fn schema(&self) -> Value {
+        T::documented()
+    }
 }
 
 /// A type's schema through utoipa 6's `ToSchema`.
@@ -589,7 +609,10 @@ mod tests {
         struct NotDocumented;
         use Open as _;
         #[allow(unused_imports)]
-        use {ViaSchemars as _, ViaSchemars09 as _, ViaUtoipa as _, ViaUtoipa5 as _};
-        assert_eq!((&&&&&Probe::<NotDocumented>::new()).schema(), json!({}));
+        use {
+            ViaHttperror as _, ViaSchemars as _, ViaSchemars09 as _, ViaUtoipa as _,
+            ViaUtoipa5 as _,
+        };
+        assert_eq!((&&&&&&Probe::<NotDocumented>::new()).schema(), json!({}));
     }
 }

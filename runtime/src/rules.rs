@@ -4,6 +4,25 @@
 
 httperror_macros::__runtime_rules!();
 
+/// A name a server gives a field: letters, digits, `_` and `-`, at most 64
+/// bytes. A field path repeats a key only where it is one.
+#[cfg_attr(
+    not(any(
+        feature = "axum",
+        feature = "actix-web",
+        feature = "validator",
+        feature = "garde"
+    )),
+    allow(dead_code)
+)]
+pub(crate) fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,6 +36,7 @@ fn crates(features: &[&str]) -> BTreeSet<String> {
 }
 
 const FRAMEWORKS: &[&str] = &[
+    "actix-router",
     "actix-web",
     "aide",
     "axum",
@@ -45,6 +46,8 @@ const FRAMEWORKS: &[&str] = &[
     "tower",
     "tower-http",
     "utoipa",
+    "validator",
+    "garde",
 ];
 
 #[test]
@@ -64,7 +67,15 @@ fn the_axum_feature_compiles_axum_without_tower_http() {
     let with_axum = crates(&["--features", "axum"]);
     assert!(with_axum.contains("axum"), "{with_axum:?}");
     assert!(with_axum.contains("serde_path_to_error"), "{with_axum:?}");
-    for absent in ["tower-http", "hyper", "tokio", "actix-web", "poem"] {
+    for absent in [
+        "tower-http",
+        "hyper",
+        "tokio",
+        "actix-web",
+        "poem",
+        "validator",
+        "garde",
+    ] {
         assert!(
             !with_axum.contains(absent),
             "the axum feature compiles {absent}: {with_axum:?}"
