@@ -111,25 +111,29 @@ fn body_error(error: &actix_web::Error) -> common::BodyRejection {
     }
 }
 
-/// The media type of a request, lower-case, without parameters.
-fn media_type(request: &HttpRequest) -> Option<String> {
-    let value = request
-        .headers()
-        .get(actix_web::http::header::CONTENT_TYPE)?;
-    let media = value.to_str().ok()?.split(';').next()?.trim();
-    Some(media.to_ascii_lowercase())
+/// `application/json` or `application/*+json`, parsed as axum's `Json`
+/// parses it.
+fn is_json(request: &HttpRequest) -> bool {
+    use actix_web::HttpMessage;
+    matches!(request.mime_type(), Ok(Some(mime))
+        if mime.type_() == "application"
+            && (mime.subtype() == "json" || mime.suffix().is_some_and(|suffix| suffix == "json")))
 }
 
-/// `application/json` or `application/*+json`, as axum's `Json` takes.
-fn is_json(request: &HttpRequest) -> bool {
-    media_type(request).is_some_and(|media| {
-        media == "application/json"
-            || (media.starts_with("application/") && media.ends_with("+json"))
-    })
+/// A form's content type, as axum's `Form` checks it: the header starts
+/// with `application/x-www-form-urlencoded`.
+fn is_form(request: &HttpRequest) -> bool {
+    request
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("application/x-www-form-urlencoded"))
 }
 
 /// A JSON body as `T`, refused as `httperror::axum::Json` refuses it.
-/// The body is read under actix-web's `PayloadConfig` limit.
+/// The body is read under actix-web's `PayloadConfig` limit (256 KiB
+/// unless the application sets one); `JsonConfig` is actix-web's `Json`'s
+/// and does not apply.
 pub fn json_body<T: DeserializeOwned>(
     request: &HttpRequest,
     payload: &mut Payload,
@@ -146,7 +150,8 @@ pub fn json_body<T: DeserializeOwned>(
 }
 
 /// A form as `T` (the query string of a `GET` or `HEAD`, else the body),
-/// refused as `httperror::axum::Form` refuses it.
+/// refused as `httperror::axum::Form` refuses it. The body is read under
+/// actix-web's `PayloadConfig` limit; `FormConfig` does not apply.
 pub fn form_body<T: DeserializeOwned>(
     request: &HttpRequest,
     payload: &mut Payload,
@@ -154,7 +159,7 @@ pub fn form_body<T: DeserializeOwned>(
     use actix_web::http::Method;
     let in_query = matches!(*request.method(), Method::GET | Method::HEAD);
     let query = in_query.then(|| request.query_string().to_owned());
-    let form = media_type(request).is_some_and(|m| m == "application/x-www-form-urlencoded");
+    let form = is_form(request);
     let bytes = (!in_query).then(|| actix_web::web::Bytes::from_request(request, payload));
     async move {
         if let Some(query) = query {
@@ -180,20 +185,45 @@ pub fn query<T: DeserializeOwned>(request: &HttpRequest) -> Result<T, common::Qu
 }
 
 /// The path's parameters as `T`, refused as `httperror::axum::Path`
-/// refuses them where actix-web's reading says as much: a parameter of
-/// the wrong type is named where the route has one parameter.
+/// refuses them: the parameter named (by the field the deserializer was
+/// reading, or the route's parameter at that place), what was expected,
+/// never the value.
 pub fn path<T: DeserializeOwned>(request: &HttpRequest) -> Result<T, common::PathRejection> {
-    T::deserialize(actix_router::PathDeserializer::new(request.match_info()))
-        .map_err(|error| path_rejection(&error.to_string(), request))
+    let deserializer = actix_router::PathDeserializer::new(request.match_info());
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let names: Vec<&str> = request.match_info().iter().map(|(name, _)| name).collect();
+        let named = match error.path().iter().next() {
+            Some(serde_path_to_error::Segment::Map { key }) => Some(key.as_str()),
+            Some(serde_path_to_error::Segment::Seq { index }) => names.get(*index).copied(),
+            _ => match names.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            },
+        };
+        path_rejection(&error.inner().to_string(), named)
+    })
 }
 
-/// actix-router's message about a path, without the value it quotes.
-fn path_rejection(message: &str, request: &HttpRequest) -> common::PathRejection {
-    let names: Vec<&str> = request.match_info().iter().map(|(name, _)| name).collect();
-    let only = match names.as_slice() {
-        [name] if input::is_plain_name(name) => Some((*name).to_owned()),
-        _ => None,
-    };
+/// actix-router's messages that mean the route and its handler disagree:
+/// the server's fault.
+const ROUTE_FAULTS: &[&str] = &[
+    "wrong number of parameters",
+    "unsupported type",
+    "expected at least one parameters",
+    "unexpected item",
+    "Unexpected",
+    "not supported",
+];
+
+/// A path parameter refused: a 400 naming it, with what was expected and
+/// never the value; a 500 where the route and its handler disagree.
+fn path_rejection(message: &str, named: Option<&str>) -> common::PathRejection {
+    if ROUTE_FAULTS.iter().any(|fault| message.starts_with(fault)) {
+        return common::PathRejection::Misconfigured(message.to_owned().into());
+    }
+    let parameter = named
+        .filter(|name| input::is_plain_name(name))
+        .map(str::to_owned);
     // `can not parse "<value>" to a u32`: the type is actix-router's own
     // word, after the value.
     let parsed = message
@@ -201,18 +231,11 @@ fn path_rejection(message: &str, request: &HttpRequest) -> common::PathRejection
         .and_then(|rest| rest.rsplit_once(" to a "))
         .map(|(_, type_name)| type_name)
         .filter(|type_name| input::is_plain_name(type_name));
-    let (parameter, detail) = if let Some(type_name) = parsed {
-        input::parameter("path", only, &format!("expected {type_name}"))
-    } else if message.starts_with("unknown variant `")
-        || message.starts_with("missing field `")
-        || message.starts_with("invalid ")
-    {
-        input::parameter("path", only, &input::reason(message))
-    } else {
-        // Wrong number of parameters, an unsupported type: the route and
-        // its handler disagree.
-        return common::PathRejection::Misconfigured(message.to_owned().into());
+    let reason = match parsed {
+        Some(type_name) => Cow::Owned(format!("expected {type_name}")),
+        None => input::reason(message),
     };
+    let (parameter, detail) = input::parameter("path", parameter, &reason);
     common::PathRejection::Invalid { parameter, detail }
 }
 
@@ -274,7 +297,12 @@ where
         ))
         .into();
     };
-    R::from(path_rejection(&error.to_string(), request)).into()
+    // actix-web's error says not which parameter: the only one, if so.
+    let only = match request.match_info().iter().collect::<Vec<_>>().as_slice() {
+        [(name, _)] => Some(*name),
+        _ => None,
+    };
+    R::from(path_rejection(&error.to_string(), only)).into()
 }
 
 /// For `web::FormConfig::default().error_handler(..)`: as
@@ -305,6 +333,13 @@ where
 /// [`CatchPanic::answering`]), the panic's message logged (feature
 /// `tracing`), never shown. actix-web has no such layer of its own: a
 /// panic there drops the connection.
+///
+/// The answer is returned as an error, which actix-web turns into `E`'s
+/// response (the panicking request cannot be reused to build one):
+/// middleware wrapped outside this one sees an error, not a response, so
+/// wrap it outermost (after `Logger`, CORS and header middleware, which
+/// otherwise pass the error by). With `panic = "abort"` there is nothing
+/// to catch.
 ///
 /// ```
 /// use actix_web::{App, web};

@@ -329,7 +329,13 @@ fn path_rejection(rejection: rejection::PathRejection, names: &[&str]) -> common
         ErrorKind::DeserializeError { key, message, .. } => {
             input::parameter("path", named(key), &input::reason(message))
         }
-        ErrorKind::Message(message) => input::parameter("path", None, &input::reason(message)),
+        ErrorKind::Message(message) => {
+            let only = match names {
+                [name] => named(name),
+                _ => None,
+            };
+            input::parameter("path", only, &input::reason(message))
+        }
         _ if failed.status().is_client_error() => input::parameter("path", None, "invalid value"),
         _ => return common::PathRejection::Misconfigured(Box::new(failed)),
     };

@@ -610,14 +610,32 @@ pub struct ValidationFailed {
 }
 
 impl ValidationFailed {
-    /// A report of these failures: sorted by field then code, one entry
-    /// per field and code (the first given).
+    /// A report of these failures: sorted by field (list indexes in
+    /// numeric order: `items[2]` before `items[10]`), then code, then
+    /// message; a failure given twice is kept once.
     pub fn new(errors: impl IntoIterator<Item = FieldError>) -> Self {
         let mut errors: Vec<FieldError> = errors.into_iter().collect();
-        errors.sort_by(|a, b| (&a.field, &a.code).cmp(&(&b.field, &b.code)));
-        errors.dedup_by(|b, a| a.field == b.field && a.code == b.code);
+        errors.sort_by(|a, b| {
+            path_order(&a.field, &b.field)
+                .then_with(|| a.code.cmp(&b.code))
+                .then_with(|| a.message.cmp(&b.message))
+        });
+        errors.dedup();
         ValidationFailed { errors }
     }
+}
+
+/// Field paths in order, part by part: names as text, indexes as numbers.
+fn path_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let parts = |path: &str| {
+        path.split(['.', '['])
+            .map(|part| {
+                let index = part.strip_suffix(']').and_then(|n| n.parse::<u64>().ok());
+                (index, part.to_owned())
+            })
+            .collect::<Vec<_>>()
+    };
+    parts(a).cmp(&parts(b))
 }
 
 /// One failure of a [`ValidationFailed`] report.
@@ -652,7 +670,7 @@ impl crate::openapi::Documented for FieldError {
             "properties": {
                 "field": {"type": "string", "examples": ["address.zip"]},
                 "code": {"type": "string", "examples": ["length"]},
-                "message": {"type": "string", "examples": ["must be 5 characters long"]},
+                "message": {"type": "string", "examples": ["the length must be 5"]},
             },
             "required": ["field", "code", "message"],
         })

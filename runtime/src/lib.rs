@@ -952,14 +952,17 @@
 //! **actix-web, the same answers.** With the `actix-web` feature,
 //! `httperror::actix::{Json, Path, Query, Form}` answer exactly the bodies
 //! axum's drop-ins answer for the same fault (one test table runs against
-//! both servers), under actix-web's `PayloadConfig` limit; `Json` is a
-//! `Responder` too. `httperror::actix::extractors!` makes them for your
+//! both servers). Their bodies are read under actix-web's `PayloadConfig`
+//! limit (256 KiB by default), not `JsonConfig`'s or `FormConfig`'s, which
+//! are actix-web's extractors'; `Json` is a `Responder` too. `httperror::actix::extractors!` makes them for your
 //! own rejection type. An application that keeps actix-web's extractors
 //! gives their configs `httperror::actix::json_error::<JsonRejection>` (and
 //! `query_error`, `path_error`, `form_error`): the same shape, though
 //! actix-web's errors name no field or query parameter, so those bodies
 //! say less. `httperror::actix::CatchPanic` is the middleware actix-web
-//! lacks: a panicking handler answers the same 500, the panic logged.
+//! lacks: a panicking handler answers the same 500, the panic logged
+//! (wrap it outermost: its answer reaches actix-web as an error, which
+//! middleware outside it, such as `Logger`, passes by).
 //! Two faults answer apart: actix-web reads an invalid UTF-8 path segment
 //! as text (no 400), and has no drop-in for bytes or text bodies (its
 //! 413 there is its own). [`FrameworkErrors`] documents actix-web
@@ -980,9 +983,17 @@
 //!     format!("{id} -> {}", copy.to)
 //! }
 //!
+//! async fn kept(copy: web::Json<Copy>) -> String {
+//!     copy.into_inner().to
+//! }
+//!
 //! let app = App::new()
-//!     .app_data(web::JsonConfig::default().error_handler(httperror::actix::json_error::<JsonRejection>))
+//!     // The drop-ins' body limit.
+//!     .app_data(web::PayloadConfig::new(64 * 1024))
 //!     .route("/files/{id}/copy", web::post().to(copy_file))
+//!     // actix-web's own `Json`, answering in the same shape.
+//!     .app_data(web::JsonConfig::default().error_handler(httperror::actix::json_error::<JsonRejection>))
+//!     .route("/kept", web::post().to(kept))
 //!     .wrap(CatchPanic::new());
 //! # let _ = app;
 //! # }
@@ -997,8 +1008,11 @@
 //! `validator::ValidationErrors` (feature `validator`: the rule's code, and
 //! its message or words made from the rule's bounds, never from the
 //! `value` its params carry) and `garde::Report` (feature `garde`, which
-//! names no rule: code `invalid`, garde's message). Its OpenAPI document
-//! gives the entry's schema. In a handler, one line after the drop-in
+//! names no rule: code `invalid`, garde's message). Built-in rules'
+//! messages never hold the value refused; a custom rule's message is its
+//! author's. Paths use the Rust field names the libraries report (not
+//! serde's renames), a map's plain keys, and `?` for any other key. Its
+//! OpenAPI document gives the entry's schema. In a handler, one line after the drop-in
 //! extractor: `body.validate().map_err(ValidationFailed::from)?;`. In
 //! problem details, a variant with `#[payload] errors: Vec<FieldError>`
 //! makes the list an extension member.

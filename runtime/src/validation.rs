@@ -35,9 +35,11 @@ fn collect(
 ) {
     use validator::ValidationErrorsKind;
     for (name, kind) in errors.errors() {
-        // `__all__`: the struct's own rules (`#[validate(schema(..))]`).
+        // `__all__`: the struct's own rules (`#[validate(schema(..))]`);
+        // `_tmp_validator`: a collection validated at the top, whose
+        // items are its only names.
         let path = match (prefix, name.as_ref()) {
-            (prefix, "__all__") => prefix.to_owned(),
+            (prefix, "__all__" | "_tmp_validator") => prefix.to_owned(),
             ("", name) => plain(name).to_owned(),
             (prefix, name) => format!("{prefix}.{}", plain(name)),
         };
@@ -75,12 +77,24 @@ fn validator_message(error: &validator::ValidationError) -> Cow<'static, str> {
             .filter(|value| value.is_number())
             .map(ToString::to_string)
     };
-    let between = |what: &str| match (bound("equal"), bound("min"), bound("max")) {
-        (Some(equal), _, _) => format!("{what} must be {equal}"),
-        (None, Some(min), Some(max)) => format!("{what} must be between {min} and {max}"),
-        (None, Some(min), None) => format!("{what} must be at least {min}"),
-        (None, None, Some(max)) => format!("{what} must be at most {max}"),
-        (None, None, None) => format!("{what} is out of bounds"),
+    let between = |what: &str| {
+        if let Some(equal) = bound("equal") {
+            return format!("{what} must be {equal}");
+        }
+        if let (Some(min), Some(max)) = (bound("min"), bound("max")) {
+            return format!("{what} must be between {min} and {max}");
+        }
+        let lower = bound("min")
+            .map(|min| format!("at least {min}"))
+            .or_else(|| bound("exclusive_min").map(|min| format!("greater than {min}")));
+        let upper = bound("max")
+            .map(|max| format!("at most {max}"))
+            .or_else(|| bound("exclusive_max").map(|max| format!("less than {max}")));
+        match (lower, upper) {
+            (Some(lower), Some(upper)) => format!("{what} must be {lower} and {upper}"),
+            (Some(bound), None) | (None, Some(bound)) => format!("{what} must be {bound}"),
+            (None, None) => format!("{what} is out of bounds"),
+        }
     };
     Cow::Owned(match error.code.as_ref() {
         "length" => between("the length"),
@@ -106,40 +120,43 @@ impl From<garde::Report> for ValidationFailed {
     /// the value.
     fn from(report: garde::Report) -> Self {
         ValidationFailed::new(report.iter().map(|(path, error)| FieldError {
-            field: garde_path(&path.to_string()),
+            field: garde_path(path),
             code: Cow::Borrowed("invalid"),
             message: Cow::Owned(error.message().to_owned()),
         }))
     }
 }
 
-/// garde's path (`items[2].size`), each key a plain name or `?`.
+/// garde's path (`items[2].size`) from its parts, read with their kinds
+/// (garde's `serde` form: `[["key", "items"], ["index", "2"], ..]`), each
+/// key a plain name or `?`.
 #[cfg(feature = "garde")]
-fn garde_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for (i, segment) in path.split('.').enumerate() {
-        if i > 0 {
-            out.push('.');
-        }
-        let (name, indexes) = segment
-            .split_once('[')
-            .map_or((segment, ""), |(name, rest)| (name, rest));
-        if !name.is_empty() {
-            out.push_str(plain(name));
-        }
-        if !indexes.is_empty() {
-            for index in indexes.split('[') {
-                let index = index.strip_suffix(']').unwrap_or(index);
+fn garde_path(path: &garde::Path) -> String {
+    let mut out = String::new();
+    let parts = serde_json::to_value(path).unwrap_or_default();
+    for part in parts.as_array().into_iter().flatten() {
+        let (Some(kind), Some(name)) = (part[0].as_str(), part[1].as_str()) else {
+            continue;
+        };
+        match kind {
+            "index" => {
                 out.push('[');
                 out.push_str(
-                    if index.bytes().all(|b| b.is_ascii_digit()) && !index.is_empty() {
-                        index
+                    if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
+                        name
                     } else {
                         "?"
                     },
                 );
                 out.push(']');
             }
+            "key" => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(plain(name));
+            }
+            _ => {}
         }
     }
     out

@@ -68,6 +68,32 @@ async fn number(Path(n): Path<u32>) -> String {
     n.to_string()
 }
 
+#[utoipa::path(get, path = "/pairs/{a}/{b}", params(("a" = u32, Path), ("b" = u32, Path)),
+    responses((status = 200, description = "The sum")))]
+async fn pair(Path((a, b)): Path<(u32, u32)>) -> String {
+    (a + b).to_string()
+}
+
+/// An id whose own `Deserialize` refuses with the value in its message.
+struct Id(String);
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(deserializer)?;
+        if id.starts_with("id-") {
+            Ok(Id(id))
+        } else {
+            Err(serde::de::Error::custom(format!("{id} is not an id")))
+        }
+    }
+}
+
+#[utoipa::path(get, path = "/ids/{id}", params(("id" = String, Path)),
+    responses((status = 200, description = "The id")))]
+async fn by_id(Path(Id(id)): Path<Id>) -> String {
+    id
+}
+
 #[utoipa::path(get, path = "/files/{id}", params(("id" = String, Path)),
     responses((status = 200, description = "The id")))]
 async fn file(Path(id): Path<String>) -> String {
@@ -140,7 +166,7 @@ const FRAMEWORK_ERRORS: FrameworkErrors = FrameworkErrors::new();
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(order, number, file, search, login, raw, text, panics),
+    paths(order, number, pair, by_id, file, search, login, raw, text, panics),
     modifiers(&FRAMEWORK_ERRORS)
 )]
 struct ApiDoc;
@@ -158,6 +184,8 @@ async fn start() -> SocketAddr {
     let app = Router::new()
         .route("/orders", post(order))
         .route("/numbers/{n}", get(number))
+        .route("/pairs/{a}/{b}", get(pair))
+        .route("/ids/{id}", get(by_id))
         .route("/files/{id}", get(file))
         .route("/search", get(search))
         .route("/login", post(login).get(login))
@@ -284,6 +312,24 @@ fn cases() -> Vec<Case> {
             400,
             r#"{"message":"Invalid path parameter `n`: expected u32.","code":"invalid_parameter","in":"path","parameter":"n"}"#,
         ),
+        case(
+            "get",
+            format!("/pairs/7/{SECRET}"),
+            "/pairs/{a}/{b}",
+            None,
+            "",
+            400,
+            r#"{"message":"Invalid path parameter `b`: expected u32.","code":"invalid_parameter","in":"path","parameter":"b"}"#,
+        ),
+        case(
+            "get",
+            format!("/ids/{SECRET}"),
+            "/ids/{id}",
+            None,
+            "",
+            400,
+            r#"{"message":"Invalid path parameter `id`: invalid value.","code":"invalid_parameter","in":"path","parameter":"id"}"#,
+        ),
         axum_only(case(
             "get",
             format!("/files/{SECRET}%FF"),
@@ -377,7 +423,15 @@ mod on_actix {
     use httperror::actix::{Form, Json, Path, Query};
     use httperror::common::{FormRejection, JsonRejection, PathRejection, QueryRejection};
 
-    use super::{Login, Order, SECRET, Search};
+    use super::{Id, Login, Order, SECRET, Search};
+
+    async fn pair(Path((a, b)): Path<(u32, u32)>) -> String {
+        (a + b).to_string()
+    }
+
+    async fn by_id(Path(Id(id)): Path<Id>) -> String {
+        id
+    }
 
     async fn order(Json(order): Json<Order>) -> String {
         order
@@ -438,6 +492,8 @@ mod on_actix {
                             .app_data(web::PayloadConfig::new(128))
                             .route("/orders", web::post().to(order))
                             .route("/numbers/{n}", web::get().to(number))
+                            .route("/pairs/{a}/{b}", web::get().to(pair))
+                            .route("/ids/{id}", web::get().to(by_id))
                             .route("/search", web::get().to(search))
                             .route("/login", web::post().to(login))
                             .route("/panic", web::get().to(panics))

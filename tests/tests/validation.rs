@@ -102,6 +102,7 @@ fn one_entry_per_field_and_rule_in_order() {
         entry("a[10]", "y"),
         entry("a", "z"),
         entry("b", "x"),
+        entry("a[2]", "y"),
         entry("a", "y"),
     ]);
     let order: Vec<(&str, &str)> = report
@@ -109,8 +110,67 @@ fn one_entry_per_field_and_rule_in_order() {
         .iter()
         .map(|e| (e.field.as_str(), e.code.as_ref()))
         .collect();
-    assert_eq!(order, [("a", "y"), ("a", "z"), ("a[10]", "y"), ("b", "x")]);
+    assert_eq!(
+        order,
+        [
+            ("a", "y"),
+            ("a", "z"),
+            ("a[2]", "y"),
+            ("a[10]", "y"),
+            ("b", "x")
+        ]
+    );
     assert_documented(&report);
+}
+
+#[derive(Deserialize, validator::Validate)]
+struct Bounded {
+    #[validate(range(exclusive_min = 0.0, exclusive_max = 10.0))]
+    ratio: f64,
+}
+
+/// A list validated at the top, exclusive bounds, garde's map keys: every
+/// path is written alike and every message is true.
+#[test]
+fn top_level_lists_bounds_and_map_keys() {
+    let items: Vec<Item> = serde_json::from_str(r#"[{"size": 3}, {"size": 0}]"#).unwrap();
+    let report = ValidationFailed::from(items.validate().unwrap_err());
+    assert_eq!(
+        report.to_json(),
+        br#"{"message":"The request failed validation.","code":"validation_failed","errors":[{"field":"[1].size","code":"range","message":"the value must be between 1 and 10"}]}"#
+    );
+
+    let bounded = Bounded { ratio: 10.0 };
+    let report = ValidationFailed::from(bounded.validate().unwrap_err());
+    assert_eq!(
+        report.errors[0].message,
+        "the value must be greater than 0.0 and less than 10.0"
+    );
+
+    #[derive(garde::Validate)]
+    struct Tagged {
+        #[garde(dive)]
+        tags: std::collections::BTreeMap<String, GardeItem>,
+    }
+    let tags = [
+        (format!("<b>{SECRET}</b>"), GardeItem { size: 0 }),
+        ("a.b".to_owned(), GardeItem { size: 0 }),
+        ("plain".to_owned(), GardeItem { size: 0 }),
+    ];
+    let report = ValidationFailed::from(
+        garde::Validate::validate(&Tagged {
+            tags: tags.into_iter().collect(),
+        })
+        .unwrap_err(),
+    );
+    let fields: Vec<&str> = report.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["tags.?.size", "tags.plain.size"]);
+    assert_eq!(report.errors[0].message, "lower than 1");
+    assert!(
+        !String::from_utf8(report.to_json())
+            .unwrap()
+            .contains(SECRET)
+    );
 }
 
 /// A problem+json application: the list is an extension member.
