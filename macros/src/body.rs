@@ -331,7 +331,10 @@ enum Segment {
     Code(TokenStream),
 }
 
-fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
+/// `context`: with the members a request-id layer adds where one is
+/// active (`instance` after a problem's head, the id member at the end of
+/// any other object), written at run time only under the layer.
+fn segments(model: &Model, v: &Resolved, context: bool) -> Vec<Segment> {
     if v.text {
         return text_segments(v);
     }
@@ -367,7 +370,28 @@ fn segments(model: &Model, v: &Resolved) -> Vec<Segment> {
             }
         }
     }
-    payload_segments(v, text, close, open.len(), segments)
+    let mut id_member = None;
+    if context && model.problem {
+        segments.push(Segment::Static(std::mem::take(&mut text)));
+        segments.push(Segment::Code(quote! {
+            if ::httperror::__private::context_active() {
+                ::httperror::__private::write_instance_member(__out);
+            }
+        }));
+    } else if context {
+        // The body's own members win over the id's.
+        let keys = v
+            .head
+            .iter()
+            .map(|(key, _)| key.as_str())
+            .chain(v.payload.iter().filter_map(|field| field.key.as_deref()));
+        id_member = Some(quote! {
+            if ::httperror::__private::context_active() {
+                ::httperror::__private::write_id_member(__out, &[#(#keys),*]);
+            }
+        });
+    }
+    payload_segments(v, text, close, open.len(), segments, id_member)
 }
 
 /// A text/plain body: the message as it is, no JSON.
@@ -450,6 +474,7 @@ fn payload_segments(
     close: &str,
     open_len: usize,
     mut segments: Vec<Segment>,
+    id_member: Option<TokenStream>,
 ) -> Vec<Segment> {
     // Whether a member is surely written before: then each needs a comma.
     let mut after_member = !v.head.is_empty();
@@ -523,6 +548,10 @@ fn payload_segments(
         segments.push(Segment::Code(quote! {
             ::httperror::__private::drop_leading_comma(__out, __first);
         }));
+    }
+    if let Some(id_member) = id_member {
+        segments.push(Segment::Static(std::mem::take(&mut text)));
+        segments.push(Segment::Code(id_member));
     }
     text.push_str(close);
     segments.push(Segment::Static(text));
@@ -611,13 +640,15 @@ pub(crate) fn write_json(model: &Model, v: &Resolved) -> (TokenStream, TokenStre
     if v.no_body {
         return (TokenStream::new(), quote!(::core::result::Result::Ok(())));
     }
-    let statements = segments(model, v).into_iter().map(|segment| match segment {
-        Segment::Static(text) => {
-            let bytes = byte_str(&text);
-            quote!(__out.extend_from_slice(#bytes);)
-        }
-        Segment::Code(code) => code,
-    });
+    let statements = segments(model, v, true)
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Static(text) => {
+                let bytes = byte_str(&text);
+                quote!(__out.extend_from_slice(#bytes);)
+            }
+            Segment::Code(code) => code,
+        });
     (
         body_bindings(v),
         quote!({
@@ -636,12 +667,19 @@ pub(crate) fn json_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStrea
             )),
         );
     }
-    let segments = segments(model, v);
+    let segments = segments(model, v, false);
     if let [Segment::Static(text)] = segments.as_slice() {
         let bytes = byte_str(text);
+        // Static, unless a request-id layer adds the request's members.
         return (
             TokenStream::new(),
-            quote!(::core::result::Result::Ok(::httperror::__private::Bytes::from_static(#bytes))),
+            quote! {
+                if ::httperror::__private::context_active() {
+                    ::httperror::__private::json_body(|__out| ::httperror::HttpError::write_json(self, __out))
+                } else {
+                    ::core::result::Result::Ok(::httperror::__private::Bytes::from_static(#bytes))
+                }
+            },
         );
     }
     let body = quote! {

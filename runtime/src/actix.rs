@@ -38,12 +38,16 @@ pub fn status_code<E: HttpError + ?Sized>(error: &E) -> StatusCode {
 /// [`HttpError::to_response`] as an actix-web response: same status,
 /// headers and body.
 pub fn error_response<E: HttpError + ?Sized>(error: &E) -> HttpResponse {
-    let (parts, body) = error.to_response().into_parts();
+    let (mut parts, body) = error.to_response().into_parts();
+    let info = parts.extensions.remove::<crate::ErrorInfo>();
     let status =
         StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut builder = HttpResponse::build(status);
     for (name, value) in &parts.headers {
         builder.append_header((name.as_str(), value.as_bytes()));
+    }
+    if let Some(info) = info {
+        builder.extensions_mut().insert(info);
     }
     builder.body(body)
 }
@@ -629,3 +633,131 @@ mod extract {
 }
 
 pub use extract::{Form, Json, Path, Query};
+
+/// The middleware that gives every request an id and every error its
+/// request's id, as `httperror::axum::RequestIdLayer` does for axum: the
+/// client's `x-request-id` where it is 1 to 128 bytes of
+/// `[A-Za-z0-9._:-]`, else a fresh UUID v7; on every response, in every
+/// error body rendered while the request runs (a `request_id` member, or
+/// a problem's `instance`), in the request's extensions and header, and
+/// each error's [`ErrorInfo`](crate::ErrorInfo) in the response's
+/// extensions. Wrap it outermost (after [`CatchPanic`]): an error that
+/// reaches it unrendered is rendered here, id included. Feature
+/// `request-id`.
+///
+/// ```
+/// use actix_web::{App, web};
+///
+/// let app = App::new()
+///     .route("/", web::get().to(|| async { "ok" }))
+///     .wrap(httperror::actix::CatchPanic::new())
+///     .wrap(httperror::actix::RequestIdLayer::new());
+/// # let _ = app;
+/// ```
+#[cfg(feature = "request-id")]
+#[derive(Clone, Debug, Default)]
+pub struct RequestIdLayer {
+    config: std::sync::Arc<crate::RequestIdConfig>,
+}
+
+#[cfg(feature = "request-id")]
+impl RequestIdLayer {
+    /// `x-request-id`, the `request_id` member, `urn:request-id:`.
+    pub fn new() -> Self {
+        RequestIdLayer::default()
+    }
+
+    /// With another header, member or `instance` prefix.
+    pub fn with_config(config: crate::RequestIdConfig) -> Self {
+        RequestIdLayer {
+            config: std::sync::Arc::new(config),
+        }
+    }
+}
+
+#[cfg(feature = "request-id")]
+impl<S, B> Transform<S, ServiceRequest> for RequestIdLayer
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = actix_web::Error;
+    type Transform = RequestIdService<S>;
+    type InitError = ();
+    type Future = std::future::Ready<Result<Self::Transform, ()>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        std::future::ready(Ok(RequestIdService {
+            service,
+            config: std::sync::Arc::clone(&self.config),
+        }))
+    }
+}
+
+/// The service of [`RequestIdLayer`].
+#[cfg(feature = "request-id")]
+pub struct RequestIdService<S> {
+    service: S,
+    config: std::sync::Arc<crate::RequestIdConfig>,
+}
+
+#[cfg(feature = "request-id")]
+impl<S, B> Service<ServiceRequest> for RequestIdService<S>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, actix_web::Error>>>>;
+
+    actix_web::dev::forward_ready!(service);
+
+    fn call(&self, mut request: ServiceRequest) -> Self::Future {
+        use actix_web::HttpMessage;
+        use actix_web::http::header::{HeaderName, HeaderValue};
+        let config = &self.config;
+        let name = HeaderName::from_bytes(config.header.as_str().as_bytes()).ok();
+        let sent = name
+            .as_ref()
+            .and_then(|name| request.headers().get(name))
+            .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
+        let id = config.id_for(sent.as_ref(), || uuid::Uuid::now_v7().to_string());
+        let header = name.zip(HeaderValue::from_str(id.as_str()).ok());
+        if let Some((name, value)) = &header {
+            request.headers_mut().insert(name.clone(), value.clone());
+        }
+        request.extensions_mut().insert(id.clone());
+        let context = std::sync::Arc::new(crate::context::RequestContext {
+            id,
+            config: std::sync::Arc::clone(config),
+        });
+        let future = crate::context::scope(&context, || self.service.call(request));
+        let scoped = crate::context::Scoped {
+            context: std::sync::Arc::clone(&context),
+            future: Box::pin(future),
+        };
+        Box::pin(async move {
+            match scoped.await {
+                Ok(mut response) => {
+                    if let Some((name, value)) = header {
+                        response.headers_mut().insert(name, value);
+                    }
+                    Ok(response)
+                }
+                // Rendered here, while the request is visible: the body
+                // carries the id; then kept as the error's response.
+                Err(error) => {
+                    let mut rendered = crate::context::scope(&context, || {
+                        error.as_response_error().error_response()
+                    });
+                    if let Some((name, value)) = header {
+                        rendered.headers_mut().insert(name, value);
+                    }
+                    Err(actix_web::error::InternalError::from_response(error, rendered).into())
+                }
+            }
+        })
+    }
+}

@@ -287,6 +287,14 @@ pub trait HttpError: std::error::Error {
         if has_body {
             headers.insert(CONTENT_TYPE, self.content_type());
         }
+        // Under a request-id layer, the error's facts for middleware.
+        if crate::context::active() {
+            response.extensions_mut().insert(crate::context::ErrorInfo {
+                status,
+                code: self.code(),
+                message: Cow::Owned(self.message().into_owned()),
+            });
+        }
         response
     }
 

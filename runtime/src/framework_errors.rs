@@ -370,6 +370,46 @@ mod tests {
     }
 
     #[test]
+    fn the_request_id_member_is_documented_inside_envelopes_and_problems() {
+        let object = |properties: Value| json!({"type": "object", "properties": properties});
+        let mut document = json!({"paths": {"/a": {"get": {"responses": {
+            "200": {"content": {"application/json": {"schema": object(json!({"ok": {}}))}}},
+            "404": {"content": {"application/json": {"schema": object(json!({
+                "error": object(json!({"message": {"type": "string"}}))
+            }))}}},
+            "409": {"content": {"application/json": {"schema": {"anyOf": [
+                object(json!({"errors": {"type": "array", "items": object(json!({"code": {}}))}})),
+                object(json!({"message": {}, "request_id": {"type": "integer"}}))
+            ]}}}},
+            "403": {"content": {"application/problem+json": {"schema": object(json!({"type": {}}))}}}
+        }}}}});
+        crate::RequestIdConfig::new().complete_document(&mut document);
+        let responses = &document["paths"]["/a"]["get"]["responses"];
+        let json = |status: &str| &responses[status]["content"]["application/json"]["schema"];
+        // No error, no member.
+        assert!(json("200")["properties"].get("request_id").is_none());
+        // Inside an envelope, and an array envelope's item.
+        assert_eq!(
+            json("404")["properties"]["error"]["properties"]["request_id"]["type"],
+            "string"
+        );
+        assert_eq!(
+            json("409")["anyOf"][0]["properties"]["errors"]["items"]["properties"]["request_id"]["type"],
+            "string"
+        );
+        // A body with a member of that key keeps its own.
+        assert_eq!(
+            json("409")["anyOf"][1]["properties"]["request_id"]["type"],
+            "integer"
+        );
+        assert_eq!(
+            responses["403"]["content"]["application/problem+json"]["schema"]["properties"]["instance"]
+                ["type"],
+            "string"
+        );
+    }
+
+    #[test]
     fn the_rule_by_what_an_operation_takes() {
         let mut document = json!({"paths": {
             "/files/{id}": {
@@ -437,3 +477,140 @@ mod tests {
         );
     }
 }
+
+/// The request-id layers' members in an OpenAPI document: every JSON
+/// error body (status 400 and up) gets the id member, optional (a body
+/// with a member of that key keeps its own), and every problem body
+/// `instance`; inside an envelope where there is one.
+impl crate::RequestIdConfig {
+    /// Adds the layer's members to every error response of a document
+    /// given as JSON; `utoipa::Modify` does the same for utoipa's.
+    pub fn complete_document(&self, document: &mut Value) {
+        let Some(Value::Object(paths)) = document.get_mut("paths") else {
+            return;
+        };
+        for item in paths.values_mut() {
+            for method in METHODS {
+                if let Some(Value::Object(responses)) = item
+                    .get_mut(method)
+                    .and_then(|operation| operation.get_mut("responses"))
+                {
+                    for (status, response) in responses.iter_mut() {
+                        self.complete_response(status, response);
+                    }
+                }
+            }
+        }
+    }
+
+    fn complete_response(&self, status: &str, response: &mut Value) {
+        if status.parse::<u16>().is_ok_and(|status| status < 400) {
+            return;
+        }
+        let Some(Value::Object(content)) = response.get_mut("content") else {
+            return;
+        };
+        for (media, body) in content.iter_mut() {
+            let Some(schema) = body.get_mut("schema") else {
+                continue;
+            };
+            if media == "application/problem+json" {
+                add_member(
+                    schema,
+                    "instance",
+                    "A URI for this occurrence: the request's id.",
+                    0,
+                );
+            } else if media == "application/json" {
+                add_member(
+                    schema,
+                    &self.member,
+                    "The request's id, as in the response's request-id header.",
+                    0,
+                );
+            }
+        }
+    }
+}
+
+/// Adds an optional string member to an object body, through its
+/// alternatives, and inside an envelope (an object of one member holding
+/// the body, or a one-item array of it).
+fn add_member(schema: &mut Value, key: &str, description: &str, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    let Value::Object(map) = schema else { return };
+    for alternatives in ["anyOf", "oneOf", "allOf"] {
+        if let Some(Value::Array(list)) = map.get_mut(alternatives) {
+            for alternative in list {
+                add_member(alternative, key, description, depth + 1);
+            }
+        }
+    }
+    let Some(Value::Object(properties)) = map.get_mut("properties") else {
+        return;
+    };
+    if properties.len() == 1 {
+        let inner = properties.values_mut().next().expect("one member");
+        let nested = inner.get("properties").is_some()
+            || inner
+                .get("items")
+                .is_some_and(|items| items.get("properties").is_some());
+        if nested {
+            let target = match inner.get_mut("items") {
+                Some(items) => items,
+                None => inner,
+            };
+            return add_member(target, key, description, depth + 1);
+        }
+    }
+    if !properties.contains_key(key) {
+        properties.insert(
+            key.to_owned(),
+            serde_json::json!({"type": "string", "description": description}),
+        );
+    }
+}
+
+macro_rules! modify_request_id {
+    ($feature:literal, $utoipa:ident) => {
+        #[cfg(feature = $feature)]
+        impl $utoipa::Modify for crate::RequestIdConfig {
+            fn modify(&self, openapi: &mut $utoipa::openapi::OpenApi) {
+                for item in openapi.paths.paths.values_mut() {
+                    for operation in [
+                        &mut item.get,
+                        &mut item.put,
+                        &mut item.post,
+                        &mut item.delete,
+                        &mut item.options,
+                        &mut item.head,
+                        &mut item.patch,
+                        &mut item.trace,
+                    ]
+                    .into_iter()
+                    .flatten()
+                    {
+                        for (status, response) in operation.responses.responses.iter_mut() {
+                            let $utoipa::openapi::RefOr::T(typed) = response else {
+                                continue;
+                            };
+                            let Ok(mut json) = serde_json::to_value(&*typed) else {
+                                continue;
+                            };
+                            self.complete_response(status, &mut json);
+                            crate::openapi::readable_by_utoipa(&mut json);
+                            if let Ok(completed) = serde_json::from_value(json) {
+                                *typed = completed;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+}
+
+modify_request_id!("utoipa", utoipa);
+modify_request_id!("utoipa5", utoipa5);

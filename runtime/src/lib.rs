@@ -999,6 +999,58 @@
 //! # }
 //! ```
 //!
+//! # Request ids, and errors visible to middleware
+//!
+//! With the `request-id` feature, one layer (`httperror::axum::RequestIdLayer`
+//! for tower, `httperror::actix::RequestIdLayer` for actix-web) gives each
+//! request an id: the client's `x-request-id` where it is 1 to 128 bytes
+//! of `[A-Za-z0-9._:-]`, else a fresh UUID v7 (a client's other values are
+//! never reflected, so nothing can be injected). The id is answered in
+//! `x-request-id` on every response, and in every error body httperror
+//! renders during the request, rejections, the router's 404 and 405 and
+//! panics included: a `request_id` member at the end of the JSON object
+//! (inside the envelope where there is one), or `instance`
+//! (`urn:request-id:<id>`) in problem details. A body with a member of the
+//! same key keeps its own (the header still carries the id). Handlers find
+//! the id as [`RequestId`] in the request's extensions. [`RequestIdConfig`]
+//! names another header, member or `instance` prefix.
+//!
+//! The body is written once, id included: the layer makes the request
+//! visible to the rendering (a thread-local set while it polls the
+//! request), never by rewriting a finished body. Without the layer, bodies
+//! are byte for byte as before, for about a dozen instructions per
+//! response (BENCHMARKS.md). Under it, every response rendered from an
+//! [`HttpError`] carries its [`ErrorInfo`] (status, machine code, public
+//! message) in its extensions, for metrics and logging middleware.
+//! [`RequestIdConfig`] is also a `utoipa::Modify` that documents the
+//! member on every error body (and `instance` on problems).
+//!
+//! ```
+//! # #[cfg(all(feature = "axum", feature = "request-id", feature = "utoipa"))] {
+//! use axum::{Router, routing::get};
+//! use httperror::{ErrorInfo, RequestIdConfig};
+//!
+//! const REQUEST_ID: RequestIdConfig = RequestIdConfig::new();
+//!
+//! #[derive(utoipa::OpenApi)]
+//! #[openapi(modifiers(&REQUEST_ID))]
+//! struct ApiDoc;
+//!
+//! let app: Router = Router::new()
+//!     .route("/", get(|| async { "ok" }))
+//!     .layer(axum::middleware::map_response(|response: axum::response::Response| async move {
+//!         if let Some(error) = response.extensions().get::<ErrorInfo>() {
+//!             // Count `error.code` here.
+//!             let _ = (error.status, error.code);
+//!         }
+//!         response
+//!     }))
+//!     .layer(tower_http::catch_panic::CatchPanicLayer::custom(httperror::axum::panic_response))
+//!     .layer(httperror::axum::RequestIdLayer::new());
+//! # let _ = app;
+//! # }
+//! ```
+//!
 //! # Validation reports: validator and garde
 //!
 //! [`common::ValidationFailed`] is a 422 that lists every failure of a
@@ -1178,6 +1230,7 @@
 //! | `schemars` | payload schemas from `schemars::JsonSchema` |
 //! | `axum` | `IntoResponse` for every derived type and [`Abort`]; `httperror::axum` has drop-in extractors whose rejections answer in JSON, JSON fallbacks for the router's 404 and 405, and `panic_response` for tower-http's `CatchPanicLayer::custom` (see [the framework's own errors](#the-frameworks-own-errors)); axum is built with its `json`, `query` and `form` features |
 //! | `actix-web` | `ResponseError` for every derived type and [`Abort`]; `httperror::actix` has drop-in extractors and config error handlers whose rejections answer in JSON, and `CatchPanic` (see [the framework's own errors](#the-frameworks-own-errors)) |
+//! | `request-id` | `httperror::axum::RequestIdLayer` and `httperror::actix::RequestIdLayer` (with those features): a request id on every response and in every error body, errors' facts in the response's extensions (see [request ids](#request-ids-and-errors-visible-to-middleware)); ids made with `uuid` |
 //! | `validator` | `From<validator::ValidationErrors>` for [`common::ValidationFailed`] |
 //! | `garde` | `From<garde::Report>` for [`common::ValidationFailed`] |
 //! | `aide` | `aide::OperationOutput` for every derived type (implies `axum`); see the `httperror::aide` module |
@@ -1199,6 +1252,7 @@ pub mod aide;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod common;
+mod context;
 mod error;
 mod framework_errors;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
@@ -1214,6 +1268,7 @@ mod rules;
 mod validation;
 
 pub use crate::abort::Abort;
+pub use crate::context::{ErrorInfo, RequestId, RequestIdConfig};
 pub use crate::error::{Body, HttpError, assert_one_status_per_code};
 pub use crate::framework_errors::FrameworkErrors;
 /// `http::StatusCode`, for [`Abort::new`] and matching on

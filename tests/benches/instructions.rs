@@ -49,7 +49,17 @@ const TRANSPARENT: &str = "derived, transparent";
 const FLAT: &str = "shape: flat";
 const ENVELOPE: &str = "shape: envelope";
 const FIXED: &str = "shape: fixed members";
-const DERIVED_MORE: [&str; 4] = [TRANSPARENT, FLAT, ENVELOPE, FIXED];
+const REQUEST_ID: &str = "derived, under a request id";
+const DERIVED_MORE: [&str; 5] = [TRANSPARENT, FLAT, ENVELOPE, FIXED, REQUEST_ID];
+
+/// The derived response as the request-id layer has it rendered: a
+/// request's context made (as the layer makes one per request) and
+/// visible, so the body carries its id and the response the error's facts.
+fn under_request_id(error: &httperror_tests::StorageError) -> Response<Bytes> {
+    httperror::__private::with_request_id("0190b6a2-7c1e-7f3a-9d4b-2c8e5f6a1b3d", || {
+        httperror::HttpError::to_response(error)
+    })
+}
 
 /// `respond` to `error` `iterations` times, after one response first, so
 /// one-time costs (a thread's scratch buffer, lazy statics) are not
@@ -70,6 +80,7 @@ fn run(way: &str, variant: &str, iterations: usize) -> usize {
         FLAT => repeat(Flat::from(error(variant)), shaped, iterations),
         ENVELOPE => repeat(Enveloped::from(error(variant)), shaped, iterations),
         FIXED => repeat(FixedMembers::from(error(variant)), shaped, iterations),
+        REQUEST_ID => repeat(error(variant), under_request_id, iterations),
         _ => {
             let (_, case) = WAYS
                 .iter()

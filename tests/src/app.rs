@@ -271,12 +271,18 @@ pub fn router(config: Config) -> Router {
         .fallback(httperror::axum::not_found)
         .layer(middleware::map_response(httperror::axum::router_errors))
         .layer(CatchPanicLayer::custom(httperror::axum::panic_response))
+        // Outermost: every response gets `x-request-id`, every error body
+        // its `request_id`, the router's and a panic's included.
+        .layer(httperror::axum::RequestIdLayer::new())
 }
 
 /// axum's own refusals and a panic's 500, documented on every operation
 /// by rule, in the crate's default shape (what `httperror::axum`'s
 /// extractors and `panic_response` answer).
 const FRAMEWORK_ERRORS: FrameworkErrors = FrameworkErrors::new();
+
+/// The `request_id` member the request-id layer adds to every error body.
+const REQUEST_ID: httperror::RequestIdConfig = httperror::RequestIdConfig::new();
 
 #[derive(OpenApi)]
 #[openapi(
@@ -293,7 +299,7 @@ const FRAMEWORK_ERRORS: FrameworkErrors = FrameworkErrors::new();
         (name = "admin", description = "For the store's administrators")
     ),
     paths(list_files, get_file, put_file, copy_file, delete_file, admin_usage),
-    modifiers(&BearerScheme, &FRAMEWORK_ERRORS)
+    modifiers(&BearerScheme, &FRAMEWORK_ERRORS, &REQUEST_ID)
 )]
 pub struct ApiDoc;
 

@@ -24,8 +24,24 @@ async fn start(config: Config) -> SocketAddr {
     addr
 }
 
+/// The id every request of these tests sends: the example's request-id
+/// layer answers it in every error body.
+const REQUEST_ID: &str = "e2e-1";
+
 fn client() -> reqwest::Client {
-    reqwest::Client::builder().no_proxy().build().unwrap()
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("x-request-id", REQUEST_ID.parse().unwrap());
+    reqwest::Client::builder()
+        .no_proxy()
+        .default_headers(headers)
+        .build()
+        .unwrap()
+}
+
+/// A JSON error body as the example answers it: with the request's id.
+fn with_id(body: &str) -> String {
+    let body = body.strip_suffix('}').expect("a JSON object");
+    format!(r#"{body},"request_id":"{REQUEST_ID}"}}"#)
 }
 
 /// `PUT` with the token.
@@ -52,7 +68,8 @@ async fn expect(
     assert_eq!(response.status().as_u16(), status);
     let headers = response.headers().clone();
     assert_eq!(headers["content-type"], "application/json");
-    assert_eq!(response.text().await.unwrap(), body);
+    assert_eq!(headers["x-request-id"], REQUEST_ID);
+    assert_eq!(response.text().await.unwrap(), with_id(body));
     headers
 }
 
@@ -309,6 +326,16 @@ async fn serves_its_openapi_document_and_swagger_ui() {
             ["schema"]["properties"]["code"]["enum"][0],
         "permission_denied"
     );
+    // The request-id layer's member, documented on every error body.
+    let not_found = &document["paths"]["/files/{id}"]["get"]["responses"]["404"]["content"]["application/json"]
+        ["schema"];
+    assert_eq!(not_found["properties"]["request_id"]["type"], "string");
+    assert!(
+        !not_found["required"]
+            .as_array()
+            .unwrap()
+            .contains(&"request_id".into())
+    );
     assert_describes_what_the_server_does(&document);
 
     let docs = client
@@ -488,7 +515,7 @@ async fn the_framework_s_own_refusals_are_json_and_documented() {
         assert_eq!(response.status().as_u16(), status, "{method} {path}");
         assert_eq!(content_type, "application/json", "{method} {path}");
         let body = response.text().await.unwrap();
-        assert_eq!(body, expected, "{method} {path}");
+        assert_eq!(body, with_id(expected), "{method} {path}");
         assert!(!body.contains(SECRET), "{method} {path}: {body}");
         support::assert_served_as_documented(&document, method, path, status, &content_type, &body);
     }

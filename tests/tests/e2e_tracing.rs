@@ -32,12 +32,16 @@ async fn a_5xx_is_logged_with_its_chain() {
 
     let response = client
         .get(format!("http://{addr}/files/corrupt"))
+        .header("x-request-id", "t-500")
         .send()
         .await
         .unwrap();
     assert_eq!(response.status().as_u16(), 500);
     let body = response.text().await.unwrap();
-    assert_eq!(body, r#"{"message":"Internal Server Error"}"#);
+    assert_eq!(
+        body,
+        r#"{"message":"Internal Server Error","request_id":"t-500"}"#
+    );
 
     // A 4xx is not a server error: not logged.
     let response = client
