@@ -128,6 +128,9 @@ pub enum MemberValue {
 /// Options of `#[http_error(..)]` that apply to the whole type.
 #[derive(Default)]
 pub struct Container {
+    /// `log = ".."`: the level every variant is logged at, unless its own
+    /// says otherwise.
+    pub log: Option<LitStr>,
     pub message_key: Option<LitStr>,
     pub code_key: Option<LitStr>,
     pub rename_all: Option<RenameRule>,
@@ -183,6 +186,8 @@ pub struct VariantAttrs<'a> {
     /// `#[message(.., example = "..")]`: the message in documented
     /// examples, where it is not known at compile time.
     pub message_example: Option<LitStr>,
+    /// `log = ".."` on the variant (a struct's is the type's).
+    pub log: Option<LitStr>,
     pub code: Option<LitStr>,
     /// `#[http_error(transparent)]`: answer as the one field's error.
     pub transparent: Option<Span>,
@@ -203,6 +208,7 @@ impl Default for VariantAttrs<'_> {
             message_attr: None,
             message_with: None,
             message_example: None,
+            log: None,
             code: None,
             transparent: None,
             members: Vec::new(),
@@ -270,10 +276,11 @@ enum HttpErrorKey {
     Rfc9110Deviation,
     Code,
     Transparent,
+    Log,
 }
 
 impl HttpErrorKey {
-    const ALL: [HttpErrorKey; 13] = [
+    const ALL: [HttpErrorKey; 14] = [
         HttpErrorKey::MessageKey,
         HttpErrorKey::CodeKey,
         HttpErrorKey::RenameAll,
@@ -287,6 +294,7 @@ impl HttpErrorKey {
         HttpErrorKey::Rfc9110Deviation,
         HttpErrorKey::Code,
         HttpErrorKey::Transparent,
+        HttpErrorKey::Log,
     ];
 
     fn name(self) -> &'static str {
@@ -304,6 +312,7 @@ impl HttpErrorKey {
             HttpErrorKey::Rfc9110Deviation => "rfc9110_deviation",
             HttpErrorKey::Code => "code",
             HttpErrorKey::Transparent => "transparent",
+            HttpErrorKey::Log => "log",
         }
     }
 
@@ -325,6 +334,7 @@ impl HttpErrorKey {
                 | HttpErrorKey::Transparent
                 | HttpErrorKey::Rfc9110Deviation
                 | HttpErrorKey::Format
+                | HttpErrorKey::Log
         )
     }
 }
@@ -1363,6 +1373,26 @@ fn http_error(
                 duplicate
             }
             HttpErrorKey::Code => own.code.replace(lit).is_some(),
+            HttpErrorKey::Log => {
+                if !LOG_LEVELS.contains(&lit.value().as_str()) {
+                    let hint = closest(&lit.value(), LOG_LEVELS)
+                        .map(|level| format!("; did you mean \"{level}\"?"))
+                        .unwrap_or_default();
+                    return Err(syn::Error::new(
+                        lit.span(),
+                        format!(
+                            "unknown log level \"{}\": expected \"off\", \"error\", \"warn\", \
+                             \"info\", \"debug\" or \"trace\"{hint}",
+                            lit.value()
+                        ),
+                    ));
+                }
+                if position == Position::Variant {
+                    own.log.replace(lit).is_some()
+                } else {
+                    container.log.replace(lit).is_some()
+                }
+            }
             HttpErrorKey::Transparent | HttpErrorKey::SkipMessage => false,
             HttpErrorKey::Format => {
                 let format = Format::NAMES
@@ -1399,6 +1429,9 @@ fn http_error(
         cx.push(err);
     }
 }
+
+/// The levels `#[http_error(log = "..")]` takes.
+pub const LOG_LEVELS: [&str; 6] = ["off", "error", "warn", "info", "debug", "trace"];
 
 fn unknown_format(lit: &LitStr) -> syn::Error {
     syn::Error::new(

@@ -2,7 +2,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{Ident, LitByteStr};
+use syn::{Ident, LitByteStr, LitStr};
 
 use crate::codegen::{arms, delegate};
 use crate::generics::where_clause;
@@ -39,6 +39,49 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         delegate("code", quote!()),
     );
     let message_arms = arms(model, body::message_expr, delegate("message", quote!()));
+    // The error as a `dyn Error` with its chain, for error reporting
+    // (Sentry's tracing layer reads it): only a type without generic
+    // parameters is surely `'static`.
+    let reported_error = model.input.generics.params.is_empty().then(|| {
+        quote! {
+            #[inline]
+            fn reported_error(
+                &self,
+            ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                ::core::option::Option::Some(self)
+            }
+        }
+    });
+    // A logging policy where one is written, or wrapped types may have one.
+    let log_policy = (model.variants.iter().any(|v| v.log.is_some())
+        || !model.transparent.is_empty())
+    .then(|| {
+        let policy_arms = arms(
+            model,
+            |v| {
+                let level = match v.log.map(LitStr::value).as_deref() {
+                    Some("off") => quote!(Off),
+                    Some("error") => quote!(Error),
+                    Some("warn") => quote!(Warn),
+                    Some("info") => quote!(Info),
+                    Some("debug") => quote!(Debug),
+                    Some("trace") => quote!(Trace),
+                    _ => quote!(ByStatus),
+                };
+                (
+                    TokenStream::new(),
+                    quote!(::httperror::__private::LogPolicy::#level),
+                )
+            },
+            delegate("log_policy", quote!()),
+        );
+        quote! {
+            #[inline]
+            fn log_policy(&self) -> ::httperror::__private::LogPolicy {
+                #policy_arms
+            }
+        }
+    });
     // Only a type with a status chosen at run time, or one that wraps
     // others, can choose outside a set.
     let undeclared = (model.variants.iter().any(|v| v.chosen.is_some())
@@ -215,6 +258,8 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             #payload
 
             #undeclared
+            #log_policy
+            #reported_error
 
             #members
 

@@ -121,6 +121,8 @@ pub struct Resolved<'a> {
     /// `#[message(.., example = "..")]`: the message documented where it
     /// is not known at compile time.
     pub message_example: Option<&'a LitStr>,
+    /// `log = ".."`: the variant's, else the type's; `None`: by status.
+    pub log: Option<&'a LitStr>,
     pub payload: Vec<Payload<'a>>,
     pub headers: Vec<Header<'a>>,
     /// The members before the payload, in the declared order, under their
@@ -967,6 +969,7 @@ fn resolve_at<'a>(
         code,
         message,
         message_example,
+        log: variant.attrs.log.as_ref().or(input.container.log.as_ref()),
         payload,
         headers,
         head,

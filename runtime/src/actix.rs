@@ -732,6 +732,8 @@ where
         let context = std::sync::Arc::new(crate::context::RequestContext {
             id,
             config: std::sync::Arc::clone(config),
+            method: Some(Box::from(request.method().as_str())),
+            route: request.match_pattern().map(String::into_boxed_str),
         });
         let future = crate::context::scope(&context, || self.service.call(request));
         let scoped = crate::context::Scoped {

@@ -865,9 +865,17 @@ where
                 .insert(config.header.clone(), value.clone());
         }
         request.extensions_mut().insert(id.clone());
+        // Known here when the layer is added with `Router::layer`, which
+        // runs after routing.
+        let route = request
+            .extensions()
+            .get::<::axum::extract::MatchedPath>()
+            .map(|path| Box::from(path.as_str()));
         let context = std::sync::Arc::new(crate::context::RequestContext {
             id,
             config: std::sync::Arc::clone(config),
+            method: Some(Box::from(request.method().as_str())),
+            route,
         });
         let future = crate::context::scope(&context, || self.inner.call(request));
         RequestIdFuture {

@@ -132,6 +132,12 @@ pub struct ErrorInfo {
 pub(crate) struct RequestContext {
     pub(crate) id: RequestId,
     pub(crate) config: Arc<RequestIdConfig>,
+    /// The request's method and matched route, for logs (feature
+    /// `tracing`).
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+    pub(crate) method: Option<Box<str>>,
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+    pub(crate) route: Option<Box<str>>,
 }
 
 thread_local! {
@@ -242,6 +248,8 @@ pub fn with_request_id<R>(id: &str, f: impl FnOnce() -> R) -> R {
     let context = Arc::new(RequestContext {
         id: RequestId(Arc::from(id)),
         config: CONFIG.with(Arc::clone),
+        method: None,
+        route: None,
     });
     scope(&context, f)
 }

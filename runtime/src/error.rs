@@ -182,6 +182,23 @@ pub trait HttpError: std::error::Error {
         serde_json::to_writer(out, &Body(self))
     }
 
+    /// The level this error is logged at when it becomes a response:
+    /// `#[http_error(log = "..")]` on its variant or type, else by status
+    /// (5xx at error, 4xx not at all).
+    #[doc(hidden)]
+    #[inline]
+    fn log_policy(&self) -> crate::__private::LogPolicy {
+        crate::__private::LogPolicy::ByStatus
+    }
+
+    /// The error as a `dyn Error + 'static`, where it is one, for error
+    /// reporting that walks the source chain (Sentry).
+    #[doc(hidden)]
+    #[inline]
+    fn reported_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        None
+    }
+
     /// For a variant whose status is chosen at run time: the status its
     /// code chose outside the declared set, which is answered with a 500
     /// instead. `to_response` logs it (feature `tracing`); `status()`
@@ -260,11 +277,14 @@ pub trait HttpError: std::error::Error {
     fn to_response(&self) -> Response<Bytes> {
         let status = self.status();
         #[cfg(feature = "tracing")]
-        if status.is_server_error() && crate::report::enabled() {
-            if let Some(chosen) = self.undeclared_status() {
+        {
+            if status.is_server_error()
+                && crate::report::enabled()
+                && let Some(chosen) = self.undeclared_status()
+            {
                 crate::report::undeclared_status::<Self>(chosen, self.code());
             }
-            crate::report::server_error(self, status);
+            crate::report::response(self, status);
         }
         let body = if has_body(status) {
             match self.json_body() {

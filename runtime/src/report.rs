@@ -15,17 +15,84 @@ pub(crate) fn enabled() -> bool {
         && tracing::Level::ERROR <= tracing::level_filters::LevelFilter::current()
 }
 
-/// Logs a 5xx at error level: its `Display` and, when it has one, its
-/// `source()` chain (an error without a source logs no `sources` field,
-/// rather than an empty one).
-pub(crate) fn server_error<E: HttpError + ?Sized>(error: &E, status: StatusCode) {
-    tracing::error!(
-        status = status.as_u16(),
-        code = error.code(),
-        error = %error,
-        sources = error.source().map(|_| tracing::field::display(Sources(error))),
-        "server error response",
-    );
+/// Logs an error that became a response, at its policy's level
+/// (`#[http_error(log = "..")]`; by default 5xx at error and 4xx not at
+/// all): status, code, its `Display` and always its `source()` chain;
+/// under a request-id layer, the request's method, matched route and id.
+/// An error that is `'static` is recorded as a `dyn Error` field, so
+/// error reporting (Sentry's tracing layer) builds the exception chain
+/// from it; a subscriber that formats text writes its chain as
+/// `error.sources`.
+#[inline]
+pub(crate) fn response<E: HttpError + ?Sized>(error: &E, status: StatusCode) {
+    use crate::__private::LogPolicy;
+    use tracing::Level;
+    let level = match error.log_policy() {
+        LogPolicy::ByStatus if status.is_server_error() => Level::ERROR,
+        LogPolicy::ByStatus | LogPolicy::Off => return,
+        LogPolicy::Error => Level::ERROR,
+        LogPolicy::Warn => Level::WARN,
+        LogPolicy::Info => Level::INFO,
+        LogPolicy::Debug => Level::DEBUG,
+        LogPolicy::Trace => Level::TRACE,
+    };
+    if level <= tracing::level_filters::STATIC_MAX_LEVEL
+        && level <= tracing::level_filters::LevelFilter::current()
+    {
+        event(error, status, level);
+    }
+}
+
+fn event<E: HttpError + ?Sized>(error: &E, status: StatusCode, level: tracing::Level) {
+    use tracing::Level;
+    let context = crate::context::current();
+    let (method, route, request_id) = match &context {
+        Some(context) => (
+            context.method.as_deref(),
+            context.route.as_deref(),
+            Some(context.id.as_str()),
+        ),
+        None => (None, None, None),
+    };
+    let what = if status.is_server_error() {
+        "server error response"
+    } else {
+        "error response"
+    };
+    macro_rules! at {
+        ($level:expr) => {
+            match error.reported_error() {
+                Some(dyn_error) => tracing::event!(
+                    $level,
+                    status = status.as_u16(),
+                    code = error.code(),
+                    error = dyn_error,
+                    method,
+                    route,
+                    request_id,
+                    "{what}",
+                ),
+                None => tracing::event!(
+                    $level,
+                    status = status.as_u16(),
+                    code = error.code(),
+                    error = %error,
+                    sources = error.source().map(|_| tracing::field::display(Sources(error))),
+                    method,
+                    route,
+                    request_id,
+                    "{what}",
+                ),
+            }
+        };
+    }
+    match level {
+        Level::ERROR => at!(Level::ERROR),
+        Level::WARN => at!(Level::WARN),
+        Level::INFO => at!(Level::INFO),
+        Level::DEBUG => at!(Level::DEBUG),
+        _ => at!(Level::TRACE),
+    }
 }
 
 /// Logs a status chosen at run time outside the variant's declared set,

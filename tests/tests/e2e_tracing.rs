@@ -74,8 +74,14 @@ async fn a_5xx_is_logged_with_its_chain() {
     assert!(line.contains("ERROR"), "{line}");
     assert!(line.contains("status=500"), "{line}");
     assert!(line.contains("code=\"backend\""), "{line}");
+    // The chain, recorded as a `dyn Error` (which the text subscriber
+    // writes as `error.sources`), and the request it answered.
     assert!(
-        line.contains("sources=checksum mismatch in /var/lib/storage/blocks/corrupt.blk"),
+        line.contains("error.sources=[checksum mismatch in /var/lib/storage/blocks/corrupt.blk]"),
+        "{line}"
+    );
+    assert!(
+        line.contains(r#"method="GET" route="/files/{id}" request_id="t-500""#),
         "{line}"
     );
     assert!(!log.contains("missing"), "{log}");

@@ -25,6 +25,25 @@ pub use crate::context::{
     active as context_active, with_request_id, write_id_member, write_instance_member,
 };
 
+/// The level an error is logged at when it becomes a response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogPolicy {
+    /// 5xx at error, 4xx not at all.
+    ByStatus,
+    /// Not logged.
+    Off,
+    /// At error.
+    Error,
+    /// At warn.
+    Warn,
+    /// At info.
+    Info,
+    /// At debug.
+    Debug,
+    /// At trace.
+    Trace,
+}
+
 pub mod openapi {
     pub use crate::openapi::*;
 }
