@@ -52,6 +52,34 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             }
         }
     });
+    // The public message where it is known at compile time, so the facts
+    // a request-id layer puts in a response's extensions borrow it.
+    let static_message = (model
+        .variants
+        .iter()
+        .any(|v| matches!(v.message, crate::valid::Message::Static(_)))
+        || !model.transparent.is_empty())
+    .then(|| {
+        let message_arms = arms(
+            model,
+            |v| {
+                let message = match &v.message {
+                    crate::valid::Message::Static(text) => {
+                        quote!(::core::option::Option::Some(#text))
+                    }
+                    _ => quote!(::core::option::Option::None),
+                };
+                (TokenStream::new(), message)
+            },
+            delegate("static_message", quote!()),
+        );
+        quote! {
+            #[inline]
+            fn static_message(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #message_arms
+            }
+        }
+    });
     // A logging policy where one is written, or wrapped types may have one.
     let log_policy = (model.variants.iter().any(|v| v.log.is_some())
         || !model.transparent.is_empty())
@@ -260,6 +288,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             #undeclared
             #log_policy
             #reported_error
+            #static_message
 
             #members
 

@@ -191,6 +191,13 @@ pub trait HttpError: std::error::Error {
         crate::__private::LogPolicy::ByStatus
     }
 
+    /// The public message where it is known at compile time.
+    #[doc(hidden)]
+    #[inline]
+    fn static_message(&self) -> Option<&'static str> {
+        None
+    }
+
     /// The error as a `dyn Error + 'static`, where it is one, for error
     /// reporting that walks the source chain (Sentry).
     #[doc(hidden)]
@@ -312,7 +319,10 @@ pub trait HttpError: std::error::Error {
             response.extensions_mut().insert(crate::context::ErrorInfo {
                 status,
                 code: self.code(),
-                message: Cow::Owned(self.message().into_owned()),
+                message: match self.static_message() {
+                    Some(message) => Cow::Borrowed(message),
+                    None => Cow::Owned(self.message().into_owned()),
+                },
             });
         }
         response

@@ -198,6 +198,18 @@
 //! status as a member and bodies without a message are in [Matching an
 //! existing API](#matching-an-existing-api).
 //!
+//! `log = ".."` on the enum, a struct or a variant (the variant's wins) is
+//! the level the error is logged at when it becomes a response, with the
+//! `tracing` feature: `"off"`, `"error"`, `"warn"`, `"info"`, `"debug"` or
+//! `"trace"`. Without it, a 5xx is logged at error and a 4xx not at all.
+//! Whatever the level, an event has the status, the code, the error and
+//! its whole `source()` chain (a `'static` error is recorded as a
+//! `dyn Error` field, which Sentry's `sentry-tracing` layer turns into an
+//! exception per error of the chain; a text subscriber writes it as
+//! `error.sources`), and, under a request-id layer, the request's
+//! `method`, matched `route` and `request_id`. A composed error keeps each
+//! wrapped error's level.
+//!
 //! ```
 //! # use httperror::HttpError;
 //! #[derive(Debug, thiserror::Error, HttpError)]
@@ -807,7 +819,8 @@
 //! `tracing`), never shown. With `actix-web`, every derived type is
 //! `ResponseError`, whose response is [`HttpError::to_response`]'s. With
 //! `tracing`, every 5xx turned into a response is logged at error level
-//! with its `source()` chain: the detail the client never sees.
+//! with its `source()` chain, the detail the client never sees (other
+//! levels per type or variant: `log` in [`#[http_error(..)]`](#http_error)).
 //!
 //! ```
 //! # #[cfg(feature = "axum")] {
@@ -1018,7 +1031,7 @@
 //! The body is written once, id included: the layer makes the request
 //! visible to the rendering (a thread-local set while it polls the
 //! request), never by rewriting a finished body. Without the layer, bodies
-//! are byte for byte as before, for about a dozen instructions per
+//! are byte for byte as before, for under a dozen instructions per
 //! response (BENCHMARKS.md). Under it, every response rendered from an
 //! [`HttpError`] carries its [`ErrorInfo`] (status, machine code, public
 //! message) in its extensions, for metrics and logging middleware.
@@ -1235,7 +1248,7 @@
 //! | `garde` | `From<garde::Report>` for [`common::ValidationFailed`] |
 //! | `aide` | `aide::OperationOutput` for every derived type (implies `axum`); see the `httperror::aide` module |
 //! | `poem` | `poem::error::ResponseError` for every derived type and [`Abort`]; `httperror::poem::{get, post, …}` for routes whose 405 is JSON with `allow`, `httperror::poem::router_errors` for the router's 404; see the `httperror::poem` module |
-//! | `tracing` | every 5xx turned into a response is logged at error level with its `source()` chain |
+//! | `tracing` | every error turned into a response is logged at its `log` level (by default 5xx at error, 4xx not at all) with its `source()` chain, as a `dyn Error` for Sentry's tracing layer |
 
 #![deny(missing_docs)]
 

@@ -343,3 +343,25 @@ fn without_the_layer_bodies_are_as_before() {
             .is_none()
     );
 }
+
+/// Under the layer, the error's facts: a static message borrowed, a
+/// formatted one owned.
+#[test]
+fn the_facts_borrow_what_is_static() {
+    use std::borrow::Cow;
+    let info = |error: FileError| {
+        httperror::__private::with_request_id("f-1", || error.to_response())
+            .extensions()
+            .get::<httperror::ErrorInfo>()
+            .cloned()
+            .unwrap()
+    };
+    let taken = info(FileError::Taken);
+    assert_eq!((taken.status.as_u16(), taken.code), (409, "taken"));
+    assert!(matches!(taken.message, Cow::Borrowed("taken")), "{taken:?}");
+    let missing = info(FileError::NotFound { id: "a".into() });
+    assert!(
+        matches!(missing.message, Cow::Owned(ref m) if m == "file a not found"),
+        "{missing:?}"
+    );
+}
