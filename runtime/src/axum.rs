@@ -418,33 +418,9 @@ pub use crate::__axum_extractors as extractors;
 #[doc(hidden)]
 macro_rules! __axum_extractor {
     ($vis:vis Json, $rejection:ty) => {
-        #[doc = ::core::concat!(
-            "`axum::Json`, whose rejection answers `", ::core::stringify!($rejection),
-            "` (from `httperror::common::JsonRejection`). As a response, the value in JSON.",
-        )]
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::default::Default)]
-        #[must_use]
-        $vis struct Json<T>(pub T);
-
-        impl<T, S> $crate::__private::axum::extract::FromRequest<S> for Json<T>
-        where
-            T: $crate::__private::serde::de::DeserializeOwned,
-            S: ::core::marker::Send + ::core::marker::Sync,
-        {
-            type Rejection = $rejection;
-
-            async fn from_request(
-                request: $crate::__private::axum::extract::Request,
-                state: &S,
-            ) -> ::core::result::Result<Self, $rejection> {
-                match <$crate::__private::axum::Json<T> as $crate::__private::axum::extract::FromRequest<S>>::from_request(request, state).await {
-                    ::core::result::Result::Ok($crate::__private::axum::Json(value)) => ::core::result::Result::Ok(Json(value)),
-                    ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
-                        <$rejection as ::core::convert::From<$crate::common::JsonRejection>>::from(::core::convert::From::from(rejection)),
-                    ),
-                }
-            }
-        }
+        $crate::__axum_extractor!(@type $vis Json, [Json], JsonRejection, $rejection, "As a response, the value in JSON.");
+        $crate::__axum_extractor!(@body Json, [Json], JsonRejection, $rejection);
+        $crate::__axum_extractor!(@respond Json, [Json]);
 
         /// `Option<Json<T>>`: `None` without a `content-type`, as axum's.
         impl<T, S> $crate::__private::axum::extract::OptionalFromRequest<S> for Json<T>
@@ -466,61 +442,14 @@ macro_rules! __axum_extractor {
                 }
             }
         }
-
-        impl<T: $crate::__private::serde::Serialize> $crate::__private::axum::response::IntoResponse for Json<T> {
-            fn into_response(self) -> $crate::__private::axum::response::Response {
-                $crate::__private::axum::response::IntoResponse::into_response($crate::__private::axum::Json(self.0))
-            }
-        }
-
-        $crate::__axum_extractor!(@wrapper Json);
-        $crate::__private::aide_input!([T] Json<T>, $crate::__private::axum::Json<T>);
     };
     ($vis:vis Form, $rejection:ty) => {
-        #[doc = ::core::concat!(
-            "`axum::Form`, whose rejection answers `", ::core::stringify!($rejection),
-            "` (from `httperror::common::FormRejection`). As a response, the value as a form.",
-        )]
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::default::Default)]
-        #[must_use]
-        $vis struct Form<T>(pub T);
-
-        impl<T, S> $crate::__private::axum::extract::FromRequest<S> for Form<T>
-        where
-            T: $crate::__private::serde::de::DeserializeOwned,
-            S: ::core::marker::Send + ::core::marker::Sync,
-        {
-            type Rejection = $rejection;
-
-            async fn from_request(
-                request: $crate::__private::axum::extract::Request,
-                state: &S,
-            ) -> ::core::result::Result<Self, $rejection> {
-                match <$crate::__private::axum::Form<T> as $crate::__private::axum::extract::FromRequest<S>>::from_request(request, state).await {
-                    ::core::result::Result::Ok($crate::__private::axum::Form(value)) => ::core::result::Result::Ok(Form(value)),
-                    ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
-                        <$rejection as ::core::convert::From<$crate::common::FormRejection>>::from(::core::convert::From::from(rejection)),
-                    ),
-                }
-            }
-        }
-
-        impl<T: $crate::__private::serde::Serialize> $crate::__private::axum::response::IntoResponse for Form<T> {
-            fn into_response(self) -> $crate::__private::axum::response::Response {
-                $crate::__private::axum::response::IntoResponse::into_response($crate::__private::axum::Form(self.0))
-            }
-        }
-
-        $crate::__axum_extractor!(@wrapper Form);
-        $crate::__private::aide_input!([T] Form<T>, $crate::__private::axum::Form<T>);
+        $crate::__axum_extractor!(@type $vis Form, [Form], FormRejection, $rejection, "As a response, the value as a form.");
+        $crate::__axum_extractor!(@body Form, [Form], FormRejection, $rejection);
+        $crate::__axum_extractor!(@respond Form, [Form]);
     };
     ($vis:vis Path, $rejection:ty) => {
-        #[doc = ::core::concat!(
-            "`axum::extract::Path`, whose rejection answers `", ::core::stringify!($rejection),
-            "` (from `httperror::common::PathRejection`).",
-        )]
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::default::Default)]
-        $vis struct Path<T>(pub T);
+        $crate::__axum_extractor!(@type $vis Path, [extract::Path], PathRejection, $rejection, "");
 
         impl<T, S> $crate::__private::axum::extract::FromRequestParts<S> for Path<T>
         where
@@ -566,17 +495,9 @@ macro_rules! __axum_extractor {
                 }
             }
         }
-
-        $crate::__axum_extractor!(@wrapper Path);
-        $crate::__private::aide_input!([T] Path<T>, $crate::__private::axum::extract::Path<T>);
     };
     ($vis:vis Query, $rejection:ty) => {
-        #[doc = ::core::concat!(
-            "`axum::extract::Query`, whose rejection answers `", ::core::stringify!($rejection),
-            "` (from `httperror::common::QueryRejection`).",
-        )]
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::default::Default)]
-        $vis struct Query<T>(pub T);
+        $crate::__axum_extractor!(@type $vis Query, [extract::Query], QueryRejection, $rejection, "");
 
         impl<T, S> $crate::__private::axum::extract::FromRequestParts<S> for Query<T>
         where
@@ -597,9 +518,69 @@ macro_rules! __axum_extractor {
                 }
             }
         }
+    };
+    // A generic drop-in: the type, its docs, `Deref`, `DerefMut`, `From<T>`
+    // and its `aide::OperationInput` (axum's own).
+    (@type $vis:vis $name:ident, [$($theirs:ident)::+], $common:ident, $rejection:ty, $more:literal) => {
+        #[doc = ::core::concat!(
+            "`axum::", ::core::stringify!($($theirs)::+), "`, whose rejection answers `", ::core::stringify!($rejection),
+            "` (from `httperror::common::", ::core::stringify!($common), "`). ", $more,
+        )]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::default::Default)]
+        #[must_use]
+        $vis struct $name<T>(pub T);
 
-        $crate::__axum_extractor!(@wrapper Query);
-        $crate::__private::aide_input!([T] Query<T>, $crate::__private::axum::extract::Query<T>);
+        impl<T> ::core::ops::Deref for $name<T> {
+            type Target = T;
+
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+
+        impl<T> ::core::ops::DerefMut for $name<T> {
+            fn deref_mut(&mut self) -> &mut T {
+                &mut self.0
+            }
+        }
+
+        impl<T> ::core::convert::From<T> for $name<T> {
+            fn from(value: T) -> Self {
+                $name(value)
+            }
+        }
+
+        $crate::__private::aide_input!([T] $name<T>, $crate::__private::axum::$($theirs)::+<T>);
+    };
+    // `FromRequest`: axum's extractor, its rejection converted.
+    (@body $name:ident, [$($theirs:ident)::+], $common:ident, $rejection:ty) => {
+        impl<T, S> $crate::__private::axum::extract::FromRequest<S> for $name<T>
+        where
+            T: $crate::__private::serde::de::DeserializeOwned,
+            S: ::core::marker::Send + ::core::marker::Sync,
+        {
+            type Rejection = $rejection;
+
+            async fn from_request(
+                request: $crate::__private::axum::extract::Request,
+                state: &S,
+            ) -> ::core::result::Result<Self, $rejection> {
+                match <$crate::__private::axum::$($theirs)::+<T> as $crate::__private::axum::extract::FromRequest<S>>::from_request(request, state).await {
+                    ::core::result::Result::Ok($crate::__private::axum::$($theirs)::+(value)) => ::core::result::Result::Ok($name(value)),
+                    ::core::result::Result::Err(rejection) => ::core::result::Result::Err(
+                        <$rejection as ::core::convert::From<$crate::common::$common>>::from(::core::convert::From::from(rejection)),
+                    ),
+                }
+            }
+        }
+    };
+    // As a response, axum's.
+    (@respond $name:ident, [$($theirs:ident)::+]) => {
+        impl<T: $crate::__private::serde::Serialize> $crate::__private::axum::response::IntoResponse for $name<T> {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::__private::axum::response::IntoResponse::into_response($crate::__private::axum::$($theirs)::+(self.0))
+            }
+        }
     };
     ($vis:vis Bytes, $rejection:ty) => {
         #[doc = ::core::concat!(
@@ -710,27 +691,6 @@ macro_rules! __axum_extractor {
         }
 
         $crate::__private::aide_input!([] Text, ::std::string::String);
-    };
-    (@wrapper $name:ident) => {
-        impl<T> ::core::ops::Deref for $name<T> {
-            type Target = T;
-
-            fn deref(&self) -> &T {
-                &self.0
-            }
-        }
-
-        impl<T> ::core::ops::DerefMut for $name<T> {
-            fn deref_mut(&mut self) -> &mut T {
-                &mut self.0
-            }
-        }
-
-        impl<T> ::core::convert::From<T> for $name<T> {
-            fn from(value: T) -> Self {
-                $name(value)
-            }
-        }
     };
     ($vis:vis $other:ident, $rejection:ty) => {
         ::core::compile_error!(::core::concat!(
