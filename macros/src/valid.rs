@@ -701,6 +701,12 @@ fn check_transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Option<Transpar
     if let Some(attr) = variant.attrs.message_attr {
         cx.error_spanned_by(attr, format!("{why}, with its message; remove #[message]"));
     }
+    if let Some(log) = &variant.attrs.log {
+        cx.error_spanned_by(
+            log,
+            format!("{why}, logged at its level; remove `log` here and put it on the wrapped type"),
+        );
+    }
     if let Some(code) = &variant.attrs.code {
         cx.error_spanned_by(code, format!("{why}, with its machine code; remove `code`"));
     }

@@ -118,6 +118,7 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
 /// extensions under a request-id layer, for middleware: metrics by code,
 /// logs, error reporting. Without the layer, no extension is added.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ErrorInfo {
     /// The status answered.
     pub status: http::StatusCode,

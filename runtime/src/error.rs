@@ -278,9 +278,12 @@ pub trait HttpError: std::error::Error {
     /// `format = "problem"`, `text/plain; charset=utf-8` for a text
     /// variant) and the body; for 204, 205 and 304, no body and
     /// no content-type. If a payload fails to serialize, the response is a
-    /// plain 500 that shows nothing of it. With the `tracing` feature, a
-    /// 5xx is logged here, once, at error level with its `source()` chain
-    /// (and a body that failed to serialize, with the serializer's error).
+    /// plain 500 that shows nothing of it. With the `tracing` feature, the
+    /// error is logged here, once, at its level (by default a 5xx at error
+    /// and a 4xx not at all) with its `source()` chain (and a body that
+    /// failed to serialize, with the serializer's error). Under a
+    /// request-id layer, the body carries the request's id and the
+    /// response the error's [`ErrorInfo`](crate::ErrorInfo).
     fn to_response(&self) -> Response<Bytes> {
         let status = self.status();
         #[cfg(feature = "tracing")]

@@ -504,7 +504,9 @@ impl crate::RequestIdConfig {
     }
 
     fn complete_response(&self, status: &str, response: &mut Value) {
-        if status.parse::<u16>().is_ok_and(|status| status < 400) {
+        // `4XX`, `5XX` and every status from 400: an error's; not
+        // `default`, which may be a success.
+        if !matches!(status.as_bytes().first(), Some(b'4' | b'5')) {
             return;
         }
         let Some(Value::Object(content)) = response.get_mut("content") else {

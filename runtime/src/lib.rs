@@ -208,7 +208,8 @@
 //! exception per error of the chain; a text subscriber writes it as
 //! `error.sources`), and, under a request-id layer, the request's
 //! `method`, matched `route` and `request_id`. A composed error keeps each
-//! wrapped error's level.
+//! wrapped error's level (`log` on the enum is for its own variants, and a
+//! transparent variant refuses one).
 //!
 //! ```
 //! # use httperror::HttpError;
@@ -818,9 +819,10 @@
 //! your own 500's shape) whose panic message is logged (feature
 //! `tracing`), never shown. With `actix-web`, every derived type is
 //! `ResponseError`, whose response is [`HttpError::to_response`]'s. With
-//! `tracing`, every 5xx turned into a response is logged at error level
-//! with its `source()` chain, the detail the client never sees (other
-//! levels per type or variant: `log` in [`#[http_error(..)]`](#http_error)).
+//! `tracing`, by default every 5xx turned into a response is logged at
+//! error level with its `source()` chain, the detail the client never sees
+//! (other levels per type or variant: `log` in
+//! [`#[http_error(..)]`](#http_error)).
 //!
 //! ```
 //! # #[cfg(feature = "axum")] {
@@ -1030,7 +1032,13 @@
 //!
 //! The body is written once, id included: the layer makes the request
 //! visible to the rendering (a thread-local set while it polls the
-//! request), never by rewriting a finished body. Without the layer, bodies
+//! request), never by rewriting a finished body. So an error rendered in a
+//! task the handler spawns (`tokio::spawn`) is outside the request and
+//! carries no id; `to_dict()` and the `Serialize` view, which are not the
+//! response, carry none either. A flattened payload's members are not
+//! checked against the id's key. Events' `route` is axum's `MatchedPath`:
+//! known when the layer is added with `Router::layer` (which runs after
+//! routing), not when it wraps the router from outside. Without the layer, bodies
 //! are byte for byte as before, for under a dozen instructions per
 //! response (BENCHMARKS.md). Under it, every response rendered from an
 //! [`HttpError`] carries its [`ErrorInfo`] (status, machine code, public

@@ -682,6 +682,14 @@ where
         members: &mut members,
         key: None,
     })?;
+    // Under a request-id layer, the request's id, unless the payload has
+    // its key.
+    if let Some(context) = crate::context::current() {
+        let key = context.config.member.as_ref();
+        if key != "message" && !members.seen.contains(key) {
+            map.serialize_entry(key, context.id.as_str())?;
+        }
+    }
     members.finish(error.code());
     map.end()
 }

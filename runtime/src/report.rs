@@ -62,11 +62,15 @@ fn event<E: HttpError + ?Sized>(error: &E, status: StatusCode, level: tracing::L
     macro_rules! at {
         ($level:expr) => {
             match error.reported_error() {
+                // The chain twice: as a `dyn Error` for error reporting, and
+                // as text for every subscriber (a JSON one writes a
+                // `dyn Error` as its `Display` alone).
                 Some(dyn_error) => tracing::event!(
                     $level,
                     status = status.as_u16(),
                     code = error.code(),
                     error = dyn_error,
+                    sources = error.source().map(|_| tracing::field::display(Sources(error))),
                     method,
                     route,
                     request_id,
@@ -117,7 +121,21 @@ pub(crate) fn panicked(panic: &(dyn std::any::Any + Send)) {
     } else {
         "(a panic whose payload is not a string)"
     };
-    tracing::error!(panic = message, "a handler panicked; answered with a 500");
+    let context = crate::context::current();
+    let request_id = context.as_ref().map(|context| context.id.as_str());
+    let method = context
+        .as_ref()
+        .and_then(|context| context.method.as_deref());
+    let route = context
+        .as_ref()
+        .and_then(|context| context.route.as_deref());
+    tracing::error!(
+        panic = message,
+        method,
+        route,
+        request_id,
+        "a handler panicked; answered with a 500"
+    );
 }
 
 /// Logs a body that failed to serialize, which is answered with a plain 500.

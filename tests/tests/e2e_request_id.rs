@@ -365,3 +365,17 @@ fn the_facts_borrow_what_is_static() {
         "{missing:?}"
     );
 }
+
+/// `Abort` and any body written through serde carry the id too.
+#[test]
+fn an_abort_carries_the_id() {
+    let response = httperror::__private::with_request_id("a-1", || {
+        httperror::Abort::new(httperror::StatusCode::CONFLICT)
+            .with("custom", "value")
+            .to_response()
+    });
+    assert_eq!(
+        response.body().as_ref(),
+        br#"{"message":"Conflict","custom":"value","request_id":"a-1"}"#
+    );
+}

@@ -81,6 +81,9 @@ fn by_default_5xx_at_error_with_the_chain_and_4xx_not_at_all() {
         log.contains("error.sources=[disk full on /var/lib/store]"),
         "{log}"
     );
+    // And as text, for subscribers that write a `dyn Error` as its
+    // `Display` alone (JSON ones).
+    assert!(log.contains("sources=disk full on /var/lib/store"), "{log}");
 }
 
 #[test]
