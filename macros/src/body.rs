@@ -379,12 +379,19 @@ fn segments(model: &Model, v: &Resolved, context: bool) -> Vec<Segment> {
             }
         }));
     } else if context {
-        // The body's own members win over the id's.
-        let keys = v
-            .head
-            .iter()
-            .map(|(key, _)| key.as_str())
-            .chain(v.payload.iter().filter_map(|field| field.key.as_deref()));
+        // The body's own members win over the id's; an optional one where
+        // it is written.
+        let head = v.head.iter().map(|(key, _)| quote!(#key));
+        let payload = v.payload.iter().filter_map(|field| {
+            let key = field.key.as_deref()?;
+            Some(if field.optional {
+                let local = binding(&field.member);
+                quote!(if ::core::option::Option::is_some(#local) { #key } else { "" })
+            } else {
+                quote!(#key)
+            })
+        });
+        let keys = head.chain(payload);
         id_member = Some(quote! {
             if ::httperror::__private::context_active() {
                 ::httperror::__private::write_id_member(__out, &[#(#keys),*]);

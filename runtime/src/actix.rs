@@ -426,7 +426,14 @@ where
             #[cfg(feature = "tracing")]
             crate::report::panicked(&*panic);
             drop(panic);
-            Err(actix_web::Error::from(E::from(common::InternalServerError)))
+            // Rendered now (the panic was logged: no second event), kept
+            // as the error's response.
+            let error = E::from(common::InternalServerError);
+            #[cfg(feature = "tracing")]
+            let response = crate::report::quietly(|| error_response(&error));
+            #[cfg(not(feature = "tracing"))]
+            let response = error_response(&error);
+            Err(actix_web::error::InternalError::from_response(error, response).into())
         };
         // The call itself may panic before it returns a future.
         let future = match std::panic::catch_unwind(AssertUnwindSafe(|| self.service.call(request)))

@@ -128,9 +128,16 @@ pub fn panic_response_as<E: HttpError + From<common::InternalServerError>>(
     panic: Box<dyn Any + Send + 'static>,
 ) -> Response {
     #[cfg(feature = "tracing")]
-    crate::report::panicked(&*panic);
-    drop(panic);
-    into_response(&E::from(common::InternalServerError))
+    {
+        crate::report::panicked(&*panic);
+        drop(panic);
+        crate::report::quietly(|| into_response(&E::from(common::InternalServerError)))
+    }
+    #[cfg(not(feature = "tracing"))]
+    {
+        drop(panic);
+        into_response(&E::from(common::InternalServerError))
+    }
 }
 
 /// `impl IntoResponse` for a derived type; nothing without the `axum`

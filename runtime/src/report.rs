@@ -38,9 +38,30 @@ pub(crate) fn response<E: HttpError + ?Sized>(error: &E, status: StatusCode) {
     };
     if level <= tracing::level_filters::STATIC_MAX_LEVEL
         && level <= tracing::level_filters::LevelFilter::current()
+        && !QUIET.with(std::cell::Cell::get)
     {
         event(error, status, level);
     }
+}
+
+thread_local! {
+    /// Set while a response is rendered for something already logged.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Renders with the response's own event left out: a panic's 500, whose
+/// panic was logged with its message (one event per panic, one Sentry
+/// issue).
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn quietly<R>(render: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            QUIET.with(|quiet| quiet.set(self.0));
+        }
+    }
+    let _restore = Restore(QUIET.with(|quiet| quiet.replace(true)));
+    render()
 }
 
 fn event<E: HttpError + ?Sized>(error: &E, status: StatusCode, level: tracing::Level) {

@@ -53,10 +53,13 @@ async fn a_panic_answers_a_500_in_the_same_shape_and_is_logged() {
     tokio::spawn(async move { axum::serve(listener, app).await });
     let client = reqwest::Client::builder().no_proxy().build().unwrap();
 
-    for (path, expected) in [
+    let cases = [
         ("/default", InternalServerError.to_response()),
         ("/own", AppError::Internal.to_response()),
-    ] {
+    ];
+    let responses_logged = || captured.text().matches("server error response").count();
+    let before = responses_logged();
+    for (path, expected) in cases {
         let response = client
             .get(format!("http://{addr}{path}"))
             .send()
@@ -80,6 +83,9 @@ async fn a_panic_answers_a_500_in_the_same_shape_and_is_logged() {
 
     let log = captured.text();
     assert_eq!(log.matches("a handler panicked").count(), 2, "{log}");
+    // One event per panic: its 500 is not logged again as a response
+    // (the three since `before` are this test's own `to_response()` calls).
+    assert_eq!(responses_logged(), before + 3, "{log}");
     assert!(
         log.contains(SECRET),
         "the log keeps what the client never sees: {log}"

@@ -379,3 +379,30 @@ fn an_abort_carries_the_id() {
         br#"{"message":"Conflict","custom":"value","request_id":"a-1"}"#
     );
 }
+
+/// An optional payload member with the id's key wins where it is written;
+/// where it is `None`, the id is written.
+#[test]
+fn an_optional_payload_member_wins_only_when_present() {
+    #[derive(Debug, thiserror::Error, HttpError)]
+    #[error("traced")]
+    #[status(409)]
+    struct Traced {
+        #[payload]
+        request_id: Option<&'static str>,
+    }
+    let body = |error: Traced| {
+        httperror::__private::with_request_id("o-1", || error.to_response()).into_body()
+    };
+    assert_eq!(
+        body(Traced { request_id: None }).as_ref(),
+        br#"{"message":"traced","request_id":"o-1"}"#
+    );
+    assert_eq!(
+        body(Traced {
+            request_id: Some("own")
+        })
+        .as_ref(),
+        br#"{"message":"traced","request_id":"own"}"#
+    );
+}
