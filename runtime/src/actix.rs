@@ -641,46 +641,9 @@ mod extract {
 
 pub use extract::{Form, Json, Path, Query};
 
-/// The middleware that gives every request an id and every error its
-/// request's id, as `httperror::axum::RequestIdLayer` does for axum: the
-/// client's `x-request-id` where it is 1 to 128 bytes of
-/// `[A-Za-z0-9._:-]`, else a fresh UUID v7; on every response, in every
-/// error body rendered while the request runs (a `request_id` member, or
-/// a problem's `instance`), in the request's extensions and header, and
-/// each error's [`ErrorInfo`](crate::ErrorInfo) in the response's
-/// extensions. Wrap it outermost (after [`CatchPanic`]): an error that
-/// reaches it unrendered is rendered here, id included. Feature
-/// `request-id`.
-///
-/// ```
-/// use actix_web::{App, web};
-///
-/// let app = App::new()
-///     .route("/", web::get().to(|| async { "ok" }))
-///     .wrap(httperror::actix::CatchPanic::new())
-///     .wrap(httperror::actix::RequestIdLayer::new());
-/// # let _ = app;
-/// ```
 #[cfg(feature = "request-id")]
-#[derive(Clone, Debug, Default)]
-pub struct RequestIdLayer {
-    config: std::sync::Arc<crate::RequestIdConfig>,
-}
-
-#[cfg(feature = "request-id")]
-impl RequestIdLayer {
-    /// `x-request-id`, the `request_id` member, `urn:request-id:`.
-    pub fn new() -> Self {
-        RequestIdLayer::default()
-    }
-
-    /// With another header, member or `instance` prefix.
-    pub fn with_config(config: crate::RequestIdConfig) -> Self {
-        RequestIdLayer {
-            config: std::sync::Arc::new(config),
-        }
-    }
-}
+#[doc(no_inline)]
+pub use crate::RequestIdLayer;
 
 #[cfg(feature = "request-id")]
 impl<S, B> Transform<S, ServiceRequest> for RequestIdLayer
@@ -730,18 +693,17 @@ where
             .as_ref()
             .and_then(|name| request.headers().get(name))
             .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
-        let id = config.id_for(sent.as_ref(), || uuid::Uuid::now_v7().to_string());
-        let header = name.zip(HeaderValue::from_str(id.as_str()).ok());
+        let context = crate::context::begin(
+            config,
+            sent.as_ref(),
+            request.method().as_str(),
+            request.match_pattern().map(String::into_boxed_str),
+        );
+        let header = name.zip(HeaderValue::from_str(context.id.as_str()).ok());
         if let Some((name, value)) = &header {
             request.headers_mut().insert(name.clone(), value.clone());
         }
-        request.extensions_mut().insert(id.clone());
-        let context = std::sync::Arc::new(crate::context::RequestContext {
-            id,
-            config: std::sync::Arc::clone(config),
-            method: Some(Box::from(request.method().as_str())),
-            route: request.match_pattern().map(String::into_boxed_str),
-        });
+        request.extensions_mut().insert(context.id.clone());
         let future = crate::context::scope(&context, || self.service.call(request));
         let scoped = crate::context::Scoped {
             context: std::sync::Arc::clone(&context),

@@ -724,65 +724,9 @@ mod extract {
 
 pub use extract::{Bytes, Form, Json, Path, Query, Text};
 
-/// A tower layer that gives every request an id and every error its
-/// request's id: the client's `x-request-id` where it is 1 to 128 bytes of
-/// `[A-Za-z0-9._:-]`, else a fresh UUID v7 (the client's other values are
-/// never reflected). The id is
-///
-/// - on every response, in the same header;
-/// - in every error body httperror renders while the request runs
-///   (handlers' errors, rejections, the router's 404 and 405, and a panic's
-///   500 when this layer is outside tower-http's `CatchPanicLayer`): a
-///   `request_id` member at the end of the JSON object (inside an
-///   envelope), or `instance` (`urn:request-id:<id>`) in problem details.
-///   A body with a member of the same key keeps its own; the header still
-///   carries the id;
-/// - in the request's extensions, as [`RequestId`](crate::RequestId), and
-///   in its header, for handlers;
-/// - and every response rendered from an [`HttpError`] carries its
-///   [`ErrorInfo`](crate::ErrorInfo) (status, code, public message) in its
-///   extensions, for middleware.
-///
-/// The body is written once, id included: the layer makes the request
-/// visible to the rendering while it polls the request. Without the layer,
-/// bodies are as before. Feature `request-id`.
-///
-/// ```
-/// use axum::{Router, routing::get};
-/// use httperror::RequestIdConfig;
-///
-/// let app: Router = Router::new()
-///     .route("/", get(|| async { "ok" }))
-///     .layer(tower_http::catch_panic::CatchPanicLayer::custom(httperror::axum::panic_response))
-///     // Outermost: panics and the router's own answers get the id too.
-///     .layer(httperror::axum::RequestIdLayer::new());
-///
-/// // Another header, member and `instance` prefix:
-/// let layer = httperror::axum::RequestIdLayer::with_config(
-///     RequestIdConfig::default().member("trace_id").instance_prefix("https://errors.example.com/"),
-/// );
-/// # let _ = (app, layer);
-/// ```
 #[cfg(feature = "request-id")]
-#[derive(Clone, Debug, Default)]
-pub struct RequestIdLayer {
-    config: std::sync::Arc<crate::RequestIdConfig>,
-}
-
-#[cfg(feature = "request-id")]
-impl RequestIdLayer {
-    /// `x-request-id`, the `request_id` member, `urn:request-id:`.
-    pub fn new() -> Self {
-        RequestIdLayer::default()
-    }
-
-    /// With another header, member or `instance` prefix.
-    pub fn with_config(config: crate::RequestIdConfig) -> Self {
-        RequestIdLayer {
-            config: std::sync::Arc::new(config),
-        }
-    }
-}
+#[doc(no_inline)]
+pub use crate::RequestIdLayer;
 
 #[cfg(feature = "request-id")]
 impl<S> tower_layer::Layer<S> for RequestIdLayer {
@@ -822,28 +766,25 @@ where
 
     fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
         let config = &self.config;
-        let id = config.id_for(request.headers().get(&config.header), || {
-            uuid::Uuid::now_v7().to_string()
-        });
-        let header = id.header_value();
-        if let Some(value) = &header {
-            request
-                .headers_mut()
-                .insert(config.header.clone(), value.clone());
-        }
-        request.extensions_mut().insert(id.clone());
         // Known here when the layer is added with `Router::layer`, which
         // runs after routing.
         let route = request
             .extensions()
             .get::<::axum::extract::MatchedPath>()
             .map(|path| Box::from(path.as_str()));
-        let context = std::sync::Arc::new(crate::context::RequestContext {
-            id,
-            config: std::sync::Arc::clone(config),
-            method: Some(Box::from(request.method().as_str())),
+        let context = crate::context::begin(
+            config,
+            request.headers().get(&config.header),
+            request.method().as_str(),
             route,
-        });
+        );
+        let header = context.id.header_value();
+        if let Some(value) = &header {
+            request
+                .headers_mut()
+                .insert(config.header.clone(), value.clone());
+        }
+        request.extensions_mut().insert(context.id.clone());
         let future = crate::context::scope(&context, || self.inner.call(request));
         RequestIdFuture {
             scoped: crate::context::Scoped {

@@ -70,6 +70,7 @@ impl RequestIdConfig {
     /// The id of a request: the client's, where it is 1 to 128 bytes of
     /// `[A-Za-z0-9._:-]`, else a fresh one from `fresh` (anything else
     /// the client sent is never reflected).
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) fn id_for(
         &self,
         sent: Option<&HeaderValue>,
@@ -182,6 +183,7 @@ pub(crate) fn current() -> Option<Arc<RequestContext>> {
 }
 
 /// A future polled with its request's context visible to the rendering.
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) struct Scoped<F> {
     pub(crate) context: Arc<RequestContext>,
     pub(crate) future: Pin<Box<F>>,
@@ -253,4 +255,92 @@ pub fn with_request_id<R>(id: &str, f: impl FnOnce() -> R) -> R {
         route: None,
     });
     scope(&context, f)
+}
+
+/// The request-id layer: it gives every request an id and every error its
+/// request's id. A tower `Layer` with the `axum` feature
+/// (`.layer(httperror::axum::RequestIdLayer::new())`) and actix-web
+/// middleware with `actix-web`
+/// (`.wrap(httperror::actix::RequestIdLayer::new())`); feature
+/// `request-id`. The id is the client's `x-request-id` where it is 1 to 128
+/// bytes of `[A-Za-z0-9._:-]`, else a fresh UUID v7 (the client's other
+/// values are never reflected). It is
+///
+/// - on every response, in the same header;
+/// - in every error body httperror renders while the request runs
+///   (handlers' errors, rejections, the router's 404 and 405, and a panic's
+///   500): a `request_id` member at the end of the JSON object (inside an
+///   envelope), or `instance` (`urn:request-id:<id>`) in problem details.
+///   A body with a member of the same key keeps its own; the header still
+///   carries the id;
+/// - in the request's extensions, as [`RequestId`], and in its header, for
+///   handlers;
+/// - and every response rendered from an [`HttpError`](crate::HttpError)
+///   carries its [`ErrorInfo`] in its extensions, for middleware.
+///
+/// Add it outermost: with axum, as the router's last `.layer(..)` (after
+/// tower-http's `CatchPanicLayer`; `Router::layer` runs after routing, so
+/// events have the matched route); with actix-web, as the last `.wrap(..)`
+/// (after `httperror::actix::CatchPanic`), where an error that reaches it
+/// unrendered is rendered, id included.
+///
+/// ```
+/// # #[cfg(all(feature = "axum", feature = "actix-web"))] {
+/// use httperror::RequestIdConfig;
+///
+/// let app: axum::Router = axum::Router::new()
+///     .route("/", axum::routing::get(|| async { "ok" }))
+///     .layer(tower_http::catch_panic::CatchPanicLayer::custom(httperror::axum::panic_response))
+///     .layer(httperror::axum::RequestIdLayer::new());
+///
+/// let app2 = actix_web::App::new()
+///     .route("/", actix_web::web::get().to(|| async { "ok" }))
+///     .wrap(httperror::actix::CatchPanic::new())
+///     .wrap(httperror::actix::RequestIdLayer::new());
+///
+/// // Another header, member and `instance` prefix:
+/// let layer = httperror::axum::RequestIdLayer::with_config(
+///     RequestIdConfig::default().member("trace_id").instance_prefix("https://errors.example.com/"),
+/// );
+/// # let _ = (app, app2, layer);
+/// # }
+/// ```
+#[cfg(feature = "request-id")]
+#[derive(Clone, Debug, Default)]
+pub struct RequestIdLayer {
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+    pub(crate) config: Arc<RequestIdConfig>,
+}
+
+#[cfg(feature = "request-id")]
+impl RequestIdLayer {
+    /// `x-request-id`, the `request_id` member, `urn:request-id:`.
+    pub fn new() -> Self {
+        RequestIdLayer::default()
+    }
+
+    /// With another header, member or `instance` prefix.
+    pub fn with_config(config: RequestIdConfig) -> Self {
+        RequestIdLayer {
+            config: Arc::new(config),
+        }
+    }
+}
+
+/// One request's context: its id (the client's valid one, else a fresh
+/// UUID v7), method and matched route.
+#[cfg(feature = "request-id")]
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+pub(crate) fn begin(
+    config: &Arc<RequestIdConfig>,
+    sent: Option<&HeaderValue>,
+    method: &str,
+    route: Option<Box<str>>,
+) -> Arc<RequestContext> {
+    Arc::new(RequestContext {
+        id: config.id_for(sent, || uuid::Uuid::now_v7().to_string()),
+        config: Arc::clone(config),
+        method: Some(Box::from(method)),
+        route,
+    })
 }

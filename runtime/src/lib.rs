@@ -1289,6 +1289,8 @@ mod rules;
 mod validation;
 
 pub use crate::abort::Abort;
+#[cfg(feature = "request-id")]
+pub use crate::context::RequestIdLayer;
 pub use crate::context::{ErrorInfo, RequestId, RequestIdConfig};
 pub use crate::error::{Body, HttpError, assert_one_status_per_code};
 pub use crate::framework_errors::FrameworkErrors;
