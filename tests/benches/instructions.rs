@@ -50,7 +50,19 @@ const FLAT: &str = "shape: flat";
 const ENVELOPE: &str = "shape: envelope";
 const FIXED: &str = "shape: fixed members";
 const REQUEST_ID: &str = "derived, under a request id";
-const DERIVED_MORE: [&str; 5] = [TRANSPARENT, FLAT, ENVELOPE, FIXED, REQUEST_ID];
+const AXUM: &str = "derived, through axum";
+const HAND_AXUM: &str = "hand-written, through axum";
+const ACTIX: &str = "derived, through actix-web";
+const DERIVED_MORE: [&str; 8] = [
+    TRANSPARENT,
+    FLAT,
+    ENVELOPE,
+    FIXED,
+    REQUEST_ID,
+    AXUM,
+    HAND_AXUM,
+    ACTIX,
+];
 
 /// The derived response as the request-id layer has it rendered: a
 /// request's context made (as the layer makes one per request) and
@@ -81,6 +93,9 @@ fn run(way: &str, variant: &str, iterations: usize) -> usize {
         ENVELOPE => repeat(Enveloped::from(error(variant)), shaped, iterations),
         FIXED => repeat(FixedMembers::from(error(variant)), shaped, iterations),
         REQUEST_ID => repeat(error(variant), under_request_id, iterations),
+        AXUM => repeat(error(variant), cases::derived_through_axum, iterations),
+        HAND_AXUM => repeat(error(variant), cases::hand_written_through_axum, iterations),
+        ACTIX => repeat(error(variant), cases::derived_through_actix, iterations),
         _ => {
             let (_, case) = WAYS
                 .iter()

@@ -177,6 +177,35 @@ fn ready<F: Future>(future: F) -> F::Output {
     }
 }
 
+/// The derive through axum, as a handler's `Err` is answered:
+/// `IntoResponse`, then the body collected.
+pub fn derived_through_axum(error: &StorageError) -> Response<Bytes> {
+    collect_axum(httperror::axum::into_response(error))
+}
+
+/// The careful hand-written response through axum: its body handed to
+/// axum's `Body`, then collected.
+pub fn hand_written_through_axum(error: &StorageError) -> Response<Bytes> {
+    collect_axum(hand_written(error).map(axum::body::Body::from))
+}
+
+fn collect_axum(response: axum::response::Response) -> Response<Bytes> {
+    let (parts, body) = response.into_parts();
+    let bytes = ready(axum::body::to_bytes(body, usize::MAX)).unwrap_or_default();
+    Response::from_parts(parts, bytes)
+}
+
+/// The derive through actix-web: `ResponseError::error_response`, then
+/// the body collected (the status and body kept).
+pub fn derived_through_actix(error: &StorageError) -> Response<Bytes> {
+    let response = actix_web::ResponseError::error_response(error);
+    let status = StatusCode::from_u16(response.status().as_u16()).unwrap_or_default();
+    let body = ready(actix_web::body::to_bytes(response.into_body())).unwrap_or_default();
+    let mut collected = Response::new(body);
+    *collected.status_mut() = status;
+    collected
+}
+
 pub type Case = fn(&StorageError) -> Response<Bytes>;
 
 pub const WAYS: [(&str, Case); 3] = [
