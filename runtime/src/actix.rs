@@ -494,11 +494,7 @@ where
 #[doc(hidden)]
 macro_rules! __actix_extractors {
     ($vis:vis $rejection:ty => $($extractor:ident),+ $(,)?) => {
-        const _: () = {
-            // The rejection answers as an `HttpError`, and documents itself.
-            fn rejection_is_an_http_error<R: $crate::HttpError>() {}
-            let _: fn() = rejection_is_an_http_error::<$rejection>;
-        };
+        $crate::__rejection_is_an_http_error!($rejection);
         $( $crate::__actix_extractor!($vis $extractor, $rejection); )+
     };
 }

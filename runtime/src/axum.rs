@@ -194,6 +194,20 @@ fn body_by_status(status: StatusCode) -> common::BodyRejection {
     }
 }
 
+/// A body's rejection axum may add later, by its status: another shape
+/// (422), another content type (415), else as a body's.
+fn by_status<R: From<common::BodyRejection>>(
+    status: StatusCode,
+    invalid: fn(common::InvalidBody) -> R,
+    content_type: R,
+) -> R {
+    match status {
+        StatusCode::UNPROCESSABLE_ENTITY => invalid(input::invalid_body(None)),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => content_type,
+        status => body_by_status(status).into(),
+    }
+}
+
 impl From<rejection::BytesRejection> for common::BodyRejection {
     fn from(rejection: rejection::BytesRejection) -> Self {
         body_by_status(rejection.status())
@@ -234,13 +248,11 @@ impl From<rejection::JsonRejection> for common::JsonRejection {
             }
             Axum::MissingJsonContentType(_) => common::JsonRejection::ContentType,
             Axum::BytesRejection(rejection) => common::BodyRejection::from(rejection).into(),
-            other => match other.status() {
-                StatusCode::UNPROCESSABLE_ENTITY => {
-                    common::JsonRejection::Invalid(input::invalid_body(None))
-                }
-                StatusCode::UNSUPPORTED_MEDIA_TYPE => common::JsonRejection::ContentType,
-                status => body_by_status(status).into(),
-            },
+            other => by_status(
+                other.status(),
+                common::JsonRejection::Invalid,
+                common::JsonRejection::ContentType,
+            ),
         }
     }
 }
@@ -261,13 +273,11 @@ impl From<rejection::FormRejection> for common::FormRejection {
             }
             Axum::InvalidFormContentType(_) => common::FormRejection::ContentType,
             Axum::BytesRejection(rejection) => common::BodyRejection::from(rejection).into(),
-            other => match other.status() {
-                StatusCode::UNPROCESSABLE_ENTITY => {
-                    common::FormRejection::Invalid(input::invalid_body(None))
-                }
-                StatusCode::UNSUPPORTED_MEDIA_TYPE => common::FormRejection::ContentType,
-                status => body_by_status(status).into(),
-            },
+            other => by_status(
+                other.status(),
+                common::FormRejection::Invalid,
+                common::FormRejection::ContentType,
+            ),
         }
     }
 }
@@ -408,11 +418,7 @@ fn path_rejection(rejection: rejection::PathRejection, names: &[&str]) -> common
 #[doc(hidden)]
 macro_rules! __axum_extractors {
     ($vis:vis $rejection:ty => $($extractor:ident),+ $(,)?) => {
-        const _: () = {
-            // The rejection answers as an `HttpError`, and documents itself.
-            fn rejection_is_an_http_error<R: $crate::HttpError>() {}
-            let _: fn() = rejection_is_an_http_error::<$rejection>;
-        };
+        $crate::__rejection_is_an_http_error!($rejection);
         $( $crate::__axum_extractor!($vis $extractor, $rejection); )+
     };
 }

@@ -49,7 +49,7 @@ fn malformed(error: &serde_json::Error) -> common::JsonRejection {
 pub(crate) fn form_from_slice<T: DeserializeOwned>(
     bytes: &[u8],
 ) -> Result<T, common::FormRejection> {
-    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded_parse(bytes));
+    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(bytes));
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         common::FormRejection::Invalid(invalid_body(Some(Refusal::new(
             error.path(),
@@ -64,13 +64,9 @@ pub(crate) fn form_from_slice<T: DeserializeOwned>(
 pub(crate) fn query_from_str<T: DeserializeOwned>(
     query: &str,
 ) -> Result<T, (Option<String>, Cow<'static, str>)> {
-    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded_parse(query.as_bytes()));
+    let deserializer =
+        serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     serde_path_to_error::deserialize(deserializer).map_err(|error| query_parameter(Some(&error)))
-}
-
-#[cfg(feature = "actix-web")]
-fn form_urlencoded_parse(bytes: &[u8]) -> form_urlencoded::Parse<'_> {
-    form_urlencoded::parse(bytes)
 }
 
 /// A body (JSON or a form) of another shape.

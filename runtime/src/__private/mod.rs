@@ -89,6 +89,19 @@ framework!("aide", aide_input, __aide_input);
 framework!("poem", impl_poem, __impl_poem, poem);
 framework!("actix-web", impl_actix_web, __impl_actix_web, actix_web);
 
+/// The frameworks' `extractors!`: the rejection type answers as an
+/// `HttpError`, and documents itself.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __rejection_is_an_http_error {
+    ($rejection:ty) => {
+        const _: () = {
+            fn rejection_is_an_http_error<R: $crate::HttpError>() {}
+            let _: fn() = rejection_is_an_http_error::<$rejection>;
+        };
+    };
+}
+
 /// The impl of a framework whose feature is off: nothing.
 #[doc(hidden)]
 #[macro_export]
