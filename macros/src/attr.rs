@@ -142,6 +142,8 @@ pub struct Container {
     pub status_as: Option<(StatusAs, LitStr)>,
     /// `skip_message`: the body has no message member.
     pub skip_message: Option<Span>,
+    /// `negotiate`: the format follows the request's `Accept`.
+    pub negotiate: Option<Span>,
     /// The members the type declares, in the order written.
     pub order: Vec<Slot>,
     /// The type's own `#[member]`s.
@@ -277,10 +279,11 @@ enum HttpErrorKey {
     Code,
     Transparent,
     Log,
+    Negotiate,
 }
 
 impl HttpErrorKey {
-    const ALL: [HttpErrorKey; 14] = [
+    const ALL: [HttpErrorKey; 15] = [
         HttpErrorKey::MessageKey,
         HttpErrorKey::CodeKey,
         HttpErrorKey::RenameAll,
@@ -295,6 +298,7 @@ impl HttpErrorKey {
         HttpErrorKey::Code,
         HttpErrorKey::Transparent,
         HttpErrorKey::Log,
+        HttpErrorKey::Negotiate,
     ];
 
     fn name(self) -> &'static str {
@@ -313,6 +317,7 @@ impl HttpErrorKey {
             HttpErrorKey::Code => "code",
             HttpErrorKey::Transparent => "transparent",
             HttpErrorKey::Log => "log",
+            HttpErrorKey::Negotiate => "negotiate",
         }
     }
 
@@ -1260,14 +1265,17 @@ fn http_error(
             Some(key) if position.allows(key) => key,
             key => return Err(misplaced_or_unknown(&meta, &name, key, position)),
         };
-        if matches!(key, HttpErrorKey::Transparent | HttpErrorKey::SkipMessage) {
+        if matches!(
+            key,
+            HttpErrorKey::Transparent | HttpErrorKey::SkipMessage | HttpErrorKey::Negotiate
+        ) {
             if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
                 return Err(meta.error(format!("`{name}` takes no value: #[http_error({name})]")));
             }
-            let slot = if key == HttpErrorKey::Transparent {
-                &mut own.transparent
-            } else {
-                &mut container.skip_message
+            let slot = match key {
+                HttpErrorKey::Transparent => &mut own.transparent,
+                HttpErrorKey::SkipMessage => &mut container.skip_message,
+                _ => &mut container.negotiate,
             };
             if slot.replace(meta.path.span()).is_some() {
                 return Err(meta.error(format!("duplicate `{name}`")));
@@ -1393,7 +1401,9 @@ fn http_error(
                     container.log.replace(lit).is_some()
                 }
             }
-            HttpErrorKey::Transparent | HttpErrorKey::SkipMessage => false,
+            HttpErrorKey::Transparent | HttpErrorKey::SkipMessage | HttpErrorKey::Negotiate => {
+                false
+            }
             HttpErrorKey::Format => {
                 let format = Format::NAMES
                     .iter()
@@ -1458,9 +1468,12 @@ fn misplaced_or_unknown(
             "`transparent` makes one variant answer as the error it wraps: put \
              #[http_error(transparent)] on a one-field variant",
         ),
-        (Some(HttpErrorKey::SkipMessage), Position::Variant) => meta.error(
-            "`skip_message` applies to the whole type: put #[http_error(skip_message)] on the enum",
-        ),
+        (Some(key @ (HttpErrorKey::SkipMessage | HttpErrorKey::Negotiate)), Position::Variant) => {
+            meta.error(format!(
+                "`{0}` applies to the whole type: put #[http_error({0})] on the enum",
+                key.name()
+            ))
+        }
         (Some(_), Position::Variant) => meta.error(format!(
             "`{name}` applies to the whole type: put #[http_error({name} = \"...\")] on the enum"
         )),

@@ -36,6 +36,15 @@ impl Ctxt {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.errors.borrow().is_empty()
+    }
+
+    /// Every error, one by one.
+    pub fn into_errors(self) -> Vec<syn::Error> {
+        self.errors.into_inner()
+    }
+
     /// All errors, combined into one, or `Ok` if there were none.
     pub fn check(self) -> syn::Result<()> {
         let mut errors = self.errors.into_inner().into_iter();

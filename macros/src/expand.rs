@@ -175,6 +175,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         |v| body::json_body(model, v),
         delegate("json_body", quote!()),
     );
+    let negotiation = negotiation(model);
     let headers = headers::headers_fns(model);
     let content_type = if model.problem {
         Some("application/problem+json")
@@ -293,6 +294,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             #members
 
             #per_value
+            #negotiation
 
             fn serialize_body<__S: ::httperror::__private::serde::Serializer>(
                 &self,
@@ -416,4 +418,60 @@ fn status_tokens(code: u16) -> TokenStream {
         }
         None => quote!(const { ::httperror::__private::status(#code) }),
     }
+}
+
+/// `negotiation()` and the body in the other JSON format, for a type that
+/// negotiates (its text variants excepted), or wraps types that may.
+fn negotiation(model: &Model) -> Option<TokenStream> {
+    if model.other.is_none() && model.transparent.is_empty() {
+        return None;
+    }
+    let own = match &model.other {
+        Some(_) if model.problem => quote!(Problem),
+        Some(_) => quote!(Json),
+        None => quote!(No),
+    };
+    let negotiation_arms = arms(
+        model,
+        |v| {
+            let negotiation = if v.text { quote!(No) } else { own.clone() };
+            (
+                TokenStream::new(),
+                quote!(::httperror::__private::Negotiation::#negotiation),
+            )
+        },
+        delegate("negotiation", quote!()),
+    );
+    // An own variant that does not negotiate is never written in another
+    // format: its arm is its own body.
+    let write_arms = match &model.other {
+        Some(other) => arms(
+            other,
+            |v| body::write_json(other, v),
+            delegate("write_other_json", quote!(__out)),
+        ),
+        None => arms(
+            model,
+            |_| {
+                (
+                    TokenStream::new(),
+                    quote!(::httperror::HttpError::write_json(self, __out)),
+                )
+            },
+            delegate("write_other_json", quote!(__out)),
+        ),
+    };
+    Some(quote! {
+        #[inline]
+        fn negotiation(&self) -> ::httperror::__private::Negotiation {
+            #negotiation_arms
+        }
+
+        fn write_other_json(
+            &self,
+            __out: &mut ::std::vec::Vec<::core::primitive::u8>,
+        ) -> ::core::result::Result<(), ::httperror::__private::serde_json::Error> {
+            #write_arms
+        }
+    })
 }

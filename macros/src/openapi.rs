@@ -21,18 +21,25 @@ pub struct Document<'a> {
 
 pub fn responses<'a>(model: &'a Model<'a>) -> Document<'a> {
     let mut schemas = Schemas::default();
-    let mut by_status: BTreeMap<u16, Vec<&Resolved>> = BTreeMap::new();
+    // Each status's variants, and the same variants in the other format
+    // of a negotiating type.
+    let mut by_status: BTreeMap<u16, (Vec<&Resolved>, Vec<&Resolved>)> = BTreeMap::new();
     for variant in model.variants.iter().flat_map(Resolved::at_each_status) {
-        by_status.entry(variant.status).or_default().push(variant);
+        by_status.entry(variant.status).or_default().0.push(variant);
+    }
+    let other_variants = model.other.iter().flat_map(|other| &other.variants);
+    for variant in other_variants.flat_map(Resolved::at_each_status) {
+        by_status.entry(variant.status).or_default().1.push(variant);
     }
     let mut responses = Vec::new();
-    for (status, variants) in by_status {
+    for (status, (variants, other)) in by_status {
         let mut response = Json::obj([("description", Json::Str(description(&variants)))]);
-        if let Some(headers) = headers(&variants, &mut schemas) {
+        let negotiated = !variants[0].no_body && other.iter().any(|v| !v.text);
+        if let Some(headers) = headers(&variants, negotiated, &mut schemas) {
             response.set("headers", headers);
         }
         if !variants[0].no_body {
-            response.set("content", content(model, &variants, &mut schemas));
+            response.set("content", content(model, &variants, &other, &mut schemas));
         }
         responses.push((status.to_string(), response));
     }
@@ -61,17 +68,36 @@ fn description(variants: &[&Resolved]) -> String {
         .join("\n\n")
 }
 
-fn headers<'a>(variants: &[&'a Resolved<'a>], schemas: &mut Schemas<'a>) -> Option<Json> {
+/// The headers of a status's variants; `vary` where they negotiate.
+fn headers<'a>(
+    variants: &[&'a Resolved<'a>],
+    negotiated: bool,
+    schemas: &mut Schemas<'a>,
+) -> Option<Json> {
     let mut names: Vec<&str> = Vec::new();
     for header in variants.iter().flat_map(|v| &v.headers) {
         if !names.contains(&header.name.as_str()) {
             names.push(&header.name);
         }
     }
-    if names.is_empty() {
+    let vary = (negotiated && !names.contains(&"vary")).then(|| {
+        let vary = Json::obj([
+            (
+                "description",
+                Json::str(
+                    "`Accept`: the body's format follows the request's `Accept` \
+                     (under httperror's request-id layer).",
+                ),
+            ),
+            ("required", Json::Bool(false)),
+            ("schema", schema::string()),
+        ]);
+        ("vary".to_owned(), vary)
+    });
+    if names.is_empty() && vary.is_none() {
         return None;
     }
-    let mut headers = Vec::new();
+    let mut headers: Vec<(String, Json)> = vary.into_iter().collect();
     for name in names {
         let all: Vec<_> = variants
             .iter()
@@ -112,10 +138,12 @@ fn headers<'a>(variants: &[&'a Resolved<'a>], schemas: &mut Schemas<'a>) -> Opti
 }
 
 /// The media types a status answers with: the type's JSON format for its
-/// JSON variants, `text/plain` for its text ones.
+/// JSON variants, `text/plain` for its text ones; for a negotiating type,
+/// its other JSON format and an HTML page too.
 fn content<'a>(
     model: &'a Model<'a>,
     variants: &[&'a Resolved<'a>],
+    other: &[&'a Resolved<'a>],
     schemas: &mut Schemas<'a>,
 ) -> Json {
     let (text, json): (Vec<&Resolved>, Vec<&Resolved>) = variants.iter().partition(|v| v.text);
@@ -123,10 +151,47 @@ fn content<'a>(
     if !json.is_empty() {
         content.push(json_content(model, &json, schemas));
     }
+    let other_json: Vec<&Resolved> = other.iter().copied().filter(|v| !v.text).collect();
+    if let (Some(other), false) = (&model.other, other_json.is_empty()) {
+        content.push(json_content(other, &other_json, schemas));
+        content.push(("text/html".to_owned(), html_media(&json)));
+    }
     if !text.is_empty() {
         content.push(("text/plain".to_owned(), text_media(&text)));
     }
     Json::Obj(content)
+}
+
+/// An HTML page: a string; examples, the default page, where the message
+/// is known (the runtime renders them, from `[status, code, message]`).
+fn html_media(variants: &[&Resolved]) -> Json {
+    let mut media = Json::obj([("schema", schema::string())]);
+    let mut examples: Vec<(String, Json)> = Vec::new();
+    for v in variants {
+        let Some(message) = message_example(v) else {
+            continue;
+        };
+        let mut name = v.code.clone();
+        if examples.iter().any(|(n, _)| *n == name) {
+            name = format!("{name}_{}", v.ident);
+        }
+        let page = Json::Arr(vec![
+            Json::num(v.status),
+            Json::str(v.code.clone()),
+            Json::Str(message),
+        ]);
+        examples.push((
+            name,
+            Json::obj([
+                ("summary", Json::str(v.ident.to_string())),
+                (schema::PAGE, page),
+            ]),
+        ));
+    }
+    if !examples.is_empty() {
+        media.set("examples", Json::Obj(examples));
+    }
+    media
 }
 
 /// A text/plain body: a string, the message; examples where it is known.

@@ -24,6 +24,7 @@ pub fn expand() -> TokenStream {
         .map(|&(low, high, _)| quote!(#low..=#high));
     let schema = schema::PLACEHOLDER;
     let flatten = schema::FLATTEN;
+    let page = schema::PAGE;
     let plain_500 = LitByteStr::new(
         body::object_text(
             None,
@@ -54,6 +55,9 @@ pub fn expand() -> TokenStream {
 
         /// The schemas of flattened payloads, to merge into the body's.
         pub(crate) const FLATTEN_PLACEHOLDER: &str = #flatten;
+
+        /// An HTML example to render as the default page.
+        pub(crate) const PAGE_PLACEHOLDER: &str = #page;
 
         /// The plain 500 in the default format and keys.
         pub(crate) const INTERNAL_ERROR_BODY: &[u8] = #plain_500;

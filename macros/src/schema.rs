@@ -27,6 +27,9 @@ pub const PLACEHOLDER: &str = "$httperror_schema";
 /// Marks the schemas of flattened payloads, which the runtime merges into
 /// the object that holds the mark.
 pub const FLATTEN: &str = "$httperror_flatten";
+/// Marks an HTML example, `[status, code, message]`, which the runtime
+/// renders as the default page.
+pub const PAGE: &str = "$httperror_page";
 
 impl<'a> Schemas<'a> {
     pub fn of(&mut self, ty: &'a Type) -> Json {

@@ -31,10 +31,15 @@ pub struct Model<'a> {
     pub variants: Vec<Resolved<'a>>,
     /// `#[http_error(transparent)]` variants, which answer as their field.
     pub transparent: Vec<Transparent<'a>>,
+    /// `negotiate`: the type in its other JSON format (problem details
+    /// for a JSON type, the JSON shape for a problem type), its variants
+    /// resolved again under that format's keys.
+    pub other: Option<Box<Model<'a>>>,
 }
 
 /// A variant (or newtype struct) that answers exactly as the `HttpError`
 /// in its one field.
+#[derive(Clone)]
 pub struct Transparent<'a> {
     pub ident: &'a syn::Ident,
     pub member: Member,
@@ -225,6 +230,10 @@ struct Keys<'a> {
     /// The type's members in the declared order.
     order: Vec<Slot>,
     fixed: &'a [FixedMember],
+    /// Whether the variants' own `#[member]`s are written: not in the
+    /// other format of a negotiating type, which has none of the type's
+    /// members.
+    own_members: bool,
 }
 
 /// A member of the head before its values are resolved against a
@@ -331,11 +340,11 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         );
     }
     if let Some(lit) = &container.type_base {
-        if !problem {
+        if !problem && container.negotiate.is_none() {
             cx.error_spanned_by(
                 lit,
                 "type_base prefixes the `type` member of a problem: it needs \
-                 format = \"problem\"",
+                 format = \"problem\", or `negotiate`",
             );
         }
         if lit
@@ -383,6 +392,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         problem: problem.then(|| container.type_base.as_ref().map(syn::LitStr::value)),
         order,
         fixed: &container.members,
+        own_members: true,
     };
     type_key_clashes(cx, container, &keys);
     let (transparent, own): (Vec<&Variant>, Vec<&Variant>) = input
@@ -401,15 +411,10 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     unused_deviations(cx, input, &variants);
     generic_transparent(cx, input, &variants, &transparent);
     transparent_struct_options(cx, input);
-    let internal_error = keys
-        .head(&[], None, 500, "Internal Server Error")
-        .into_iter()
-        .filter_map(|(key, spec)| match spec {
-            Spec::Message => Some((key, Json::str("Internal Server Error"))),
-            Spec::Value(value) => Some((key, value)),
-            Spec::Member { .. } => None,
-        })
-        .collect();
+    let internal_error = internal_error(&keys);
+    let other = container
+        .negotiate
+        .and_then(|span| other_format(cx, input, &own, &transparent, &keys, span));
     Model {
         input: input.original,
         is_enum: input.is_enum,
@@ -423,7 +428,115 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         internal_error,
         variants,
         transparent,
+        other,
     }
+}
+
+/// The members of the plain 500 in a format's keys.
+fn internal_error(keys: &Keys) -> Vec<(String, Json)> {
+    keys.head(&[], None, 500, "Internal Server Error")
+        .into_iter()
+        .filter_map(|(key, spec)| match spec {
+            Spec::Message => Some((key, Json::str("Internal Server Error"))),
+            Spec::Value(value) => Some((key, value)),
+            Spec::Member { .. } => None,
+        })
+        .collect()
+}
+
+/// `negotiate`: the type in its other JSON format. Problem details for a
+/// JSON type: `type`, `title`, `status`, `detail`, the code where the
+/// type has a code key, then the payload; for a problem type, the
+/// message, the code and the payload. The members that shape the type's
+/// own body (an envelope, a status key, `#[member]`s) are its own
+/// format's. What this format alone refuses (a payload key that is a
+/// problem member) is reported where the type is otherwise sound.
+fn other_format<'a>(
+    cx: &Ctxt,
+    input: &'a Input<'a>,
+    own: &[&'a Variant<'a>],
+    transparent: &[Transparent<'a>],
+    keys: &Keys<'a>,
+    span: proc_macro2::Span,
+) -> Option<Box<Model<'a>>> {
+    let container = &input.container;
+    if container.text() {
+        cx.error_at(
+            span,
+            "with format = \"text\", a body is the message alone, whatever `Accept` \
+             says; remove `negotiate`",
+        );
+        return None;
+    }
+    if own.is_empty() {
+        cx.error_at(
+            span,
+            "every variant is transparent and answers as the error it wraps: put \
+             #[http_error(negotiate)] on the wrapped types",
+        );
+        return None;
+    }
+    let to_problem = keys.problem.is_none();
+    let other_keys = Keys {
+        message: Some(if to_problem { "detail" } else { "message" }.to_owned()),
+        code: keys.code.clone(),
+        status: None,
+        problem: to_problem.then(|| container.type_base.as_ref().map(syn::LitStr::value)),
+        order: vec![Slot::Message, Slot::Code],
+        fixed: &[],
+        own_members: false,
+    };
+    let other_cx = Ctxt::new();
+    if let Some(lit) = &container.code_key {
+        let taken = if to_problem {
+            PROBLEM_MEMBERS.contains(&lit.value().as_str())
+        } else {
+            lit.value() == "message"
+        };
+        if taken {
+            let member = if to_problem {
+                format!(
+                    "the `{}` member of every problem (RFC 9457 §3.1)",
+                    lit.value()
+                )
+            } else {
+                "the message member".to_owned()
+            };
+            other_cx.error_spanned_by(
+                lit,
+                format!(
+                    "code_key \"{}\" would be {member}; pick another name",
+                    lit.value()
+                ),
+            );
+        }
+    }
+    let variants: Vec<Resolved> = own
+        .iter()
+        .filter_map(|variant| resolve(&other_cx, input, variant, &other_keys))
+        .collect();
+    let what = if to_problem {
+        "with `negotiate`, the body can also be problem details (RFC 9457)"
+    } else {
+        "with `negotiate`, the body can also be the JSON shape, `{\"message\": ..}`"
+    };
+    if cx.is_empty() {
+        for error in other_cx.into_errors() {
+            cx.error_at(error.span(), format!("{what}: {error}"));
+        }
+    }
+    Some(Box::new(Model {
+        input: input.original,
+        is_enum: input.is_enum,
+        code_key: other_keys.code.clone(),
+        problem: to_problem,
+        text: false,
+        envelope: None,
+        internal_error: internal_error(&other_keys),
+        variants,
+        transparent: transparent.to_vec(),
+        other: None,
+    }))
 }
 
 /// Refuses, each at its key, the options that shape a JSON body of the
@@ -869,18 +982,18 @@ fn resolve_at<'a>(
     if text {
         text_variant(cx, input, variant);
     }
-    if input.is_enum {
+    if input.is_enum && keys.own_members {
         variant_key_clashes(cx, keys, variant);
     }
     let head = if no_body.is_some() || text {
         Vec::new()
     } else {
-        let specs = keys.head(
-            &variant.attrs.members,
-            Some(&code),
-            status.code,
-            &status.reason,
-        );
+        let own: &[FixedMember] = if keys.own_members {
+            &variant.attrs.members
+        } else {
+            &[]
+        };
+        let specs = keys.head(own, Some(&code), status.code, &status.reason);
         specs
             .into_iter()
             .filter_map(|(key, spec)| {
@@ -1350,12 +1463,18 @@ fn payload_keys<'a>(
                     ),
                 );
             } else if Some(key.as_str()) == message_key {
+                // The other format of a negotiating type has its fixed
+                // message key.
+                let or_the_message = if keys.own_members {
+                    " or the message with #[http_error(message_key = \"...\")]"
+                } else {
+                    ""
+                };
                 cx.error_at(
                     *span,
                     format!(
                         "payload key \"{key}\" collides with the message key; rename the \
-                         field with #[payload(rename = \"...\")] or the message with \
-                         #[http_error(message_key = \"...\")]"
+                         field with #[payload(rename = \"...\")]{or_the_message}"
                     ),
                 );
             } else if Some(key.as_str()) == code_key {

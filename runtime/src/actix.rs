@@ -689,9 +689,14 @@ where
             .as_ref()
             .and_then(|name| request.headers().get(name))
             .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
+        let accept = request
+            .headers()
+            .get_all(actix_web::http::header::ACCEPT)
+            .filter_map(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
         let context = crate::context::begin(
             config,
             sent.as_ref(),
+            crate::context::accept_of(accept),
             request.method().as_str(),
             request.match_pattern().map(String::into_boxed_str),
         );

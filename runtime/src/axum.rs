@@ -781,6 +781,13 @@ where
         let context = crate::context::begin(
             config,
             request.headers().get(&config.header),
+            crate::context::accept_of(
+                request
+                    .headers()
+                    .get_all(http::header::ACCEPT)
+                    .iter()
+                    .cloned(),
+            ),
             request.method().as_str(),
             route,
         );

@@ -108,7 +108,7 @@ display_is_message!(
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(400)]
 #[message("{detail}", example = "The request body could not be read.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct BadRequest {
     /// The public message.
     pub detail: Cow<'static, str>,
@@ -130,7 +130,7 @@ impl BadRequest {
     "{detail}",
     example = "The request body is not valid JSON: trailing comma at line 1 column 24."
 )]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct ParseError {
     /// The public message.
     pub detail: Cow<'static, str>,
@@ -148,7 +148,7 @@ impl Default for ParseError {
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(401)]
 #[message("Authentication credentials were not provided.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct Unauthenticated {
     /// The `www-authenticate` challenge RFC 9110 requires, such as
     /// `Bearer`.
@@ -175,7 +175,7 @@ impl Unauthenticated {
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(401)]
 #[message("Incorrect authentication credentials.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct AuthenticationFailed {
     /// The `www-authenticate` challenge, such as
     /// `Bearer error="invalid_token"`.
@@ -201,14 +201,14 @@ impl AuthenticationFailed {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
 #[status(403)]
 #[message("You do not have permission to perform this action.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct PermissionDenied;
 
 /// Nothing exists at this address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
 #[status(404)]
 #[message("Not found.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct NotFound;
 
 /// The resource does not support this method; `allow` lists the methods
@@ -216,7 +216,7 @@ pub struct NotFound;
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(405)]
 #[message("Method \"{method}\" not allowed.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct MethodNotAllowed {
     /// The method that was used.
     pub method: Method,
@@ -256,14 +256,14 @@ impl fmt::Display for Allow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
 #[status(406)]
 #[message("Could not satisfy the request Accept header.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct NotAcceptable;
 
 /// The request body's `content-type` is not one this operation accepts.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(415)]
 #[message("Unsupported media type \"{media_type}\" in request.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct UnsupportedMediaType {
     /// The request's `content-type`.
     pub media_type: Cow<'static, str>,
@@ -282,7 +282,7 @@ impl UnsupportedMediaType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, HttpError)]
 #[status(429)]
 #[message("Request was throttled; retry in {retry_after} seconds.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct Throttled {
     /// Seconds until a request may succeed.
     #[payload]
@@ -302,7 +302,7 @@ impl Throttled {
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(409)]
 #[message("{detail}", example = "A file with this id exists already.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct Conflict {
     /// The public message.
     pub detail: Cow<'static, str>,
@@ -322,7 +322,7 @@ impl Conflict {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
 #[status(410)]
 #[message("The resource is gone and will not come back.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct Gone;
 
 /// The request body is larger than the server accepts; `limit`, where
@@ -330,7 +330,7 @@ pub struct Gone;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
 #[status(413)]
 #[message("Request body is too large.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct PayloadTooLarge {
     /// The largest body accepted, in bytes.
     #[payload(example = 2097152)]
@@ -349,7 +349,7 @@ impl PayloadTooLarge {
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(422)]
 #[message("{detail}", example = "The end date is before the start date.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct UnprocessableContent {
     /// The public message.
     pub detail: Cow<'static, str>,
@@ -368,14 +368,14 @@ impl UnprocessableContent {
 /// in the server's log).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
 #[status(500)]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct InternalServerError;
 
 /// The server cannot answer now (overloaded, in maintenance); retry after
 /// `retry-after` seconds where it is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, HttpError)]
 #[status(503)]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct ServiceUnavailable {
     /// Seconds until a request may succeed.
     #[payload]
@@ -405,7 +405,7 @@ impl ServiceUnavailable {
     "{detail}",
     example = "Invalid request body at `items[2].size`: expected u32, found a string."
 )]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct InvalidBody {
     /// The path of the failing field: names joined by `.`, list indexes
     /// in brackets.
@@ -419,7 +419,7 @@ pub struct InvalidBody {
 /// `httperror::axum::Json`, and the `From` conversion of axum's
 /// `JsonRejection`.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 #[non_exhaustive]
 pub enum JsonRejection {
     /// The body is not valid JSON; the message says where it breaks.
@@ -466,7 +466,7 @@ impl From<BodyRejection> for FormRejection {
 /// rejection of `httperror::axum::Form`, and the `From` conversion of
 /// axum's `FormRejection`.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 #[non_exhaustive]
 pub enum FormRejection {
     /// The form body is not of the shape the operation takes.
@@ -521,7 +521,7 @@ pub enum BodyRejection {
 /// `httperror::axum::Query`, and the `From` conversion of axum's
 /// `QueryRejection`.
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 #[non_exhaustive]
 pub enum QueryRejection {
     /// A query parameter is missing, or not of the type the operation
@@ -547,7 +547,7 @@ pub enum QueryRejection {
 /// `httperror::axum::Path`, and the `From` conversion of axum's
 /// `PathRejection`.
 #[derive(Debug, HttpError)]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 #[non_exhaustive]
 pub enum PathRejection {
     /// A path parameter is not of the type the operation takes;
@@ -602,7 +602,7 @@ impl std::error::Error for PathRejection {
 #[derive(Debug, Clone, PartialEq, Eq, HttpError)]
 #[status(422)]
 #[message("The request failed validation.")]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub struct ValidationFailed {
     /// Every failure.
     #[payload]

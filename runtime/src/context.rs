@@ -1,7 +1,8 @@
-//! The request an error is rendered for: its id, made visible to the
-//! rendering by the request-id layer for as long as it polls the request's
-//! future, so a body is written once, id included. Without the layer there
-//! is no context: bodies and their cost are as they were.
+//! The request an error is rendered for: its id and its `Accept`, made
+//! visible to the rendering by the request-id layer for as long as it
+//! polls the request's future, so a body is written once, in the format
+//! the request prefers, id included. Without the layer there is no
+//! context: bodies and their cost are as they were.
 
 // Without the `request-id` feature no layer makes a context: only the
 // rendering's side is used.
@@ -17,15 +18,18 @@ use std::task::{Context as TaskContext, Poll};
 use http::HeaderValue;
 
 use crate::__private::escape_into;
+use crate::html::PageFn;
 
 /// What the request-id layers put in error bodies and on responses: the
 /// header the id is read from and written to, the body member that
-/// carries it, and the prefix of a problem's `instance`.
+/// carries it, the prefix of a problem's `instance`, and the HTML page a
+/// negotiating error answers a browser with.
 #[derive(Clone, Debug)]
 pub struct RequestIdConfig {
     pub(crate) header: http::HeaderName,
     pub(crate) member: Cow<'static, str>,
     pub(crate) instance_prefix: Cow<'static, str>,
+    pub(crate) html_page: PageFn,
 }
 
 impl Default for RequestIdConfig {
@@ -43,6 +47,7 @@ impl RequestIdConfig {
             header: http::HeaderName::from_static("x-request-id"),
             member: Cow::Borrowed("request_id"),
             instance_prefix: Cow::Borrowed("urn:request-id:"),
+            html_page: crate::html::default_page,
         }
     }
 
@@ -64,6 +69,16 @@ impl RequestIdConfig {
     #[must_use]
     pub fn instance_prefix(mut self, prefix: impl Into<Cow<'static, str>>) -> Self {
         self.instance_prefix = prefix.into();
+        self
+    }
+
+    /// The page a negotiating error answers a request that prefers
+    /// `text/html` with ([`default_page`](crate::html::default_page)): a
+    /// function of the error's public facts, whose values it must escape
+    /// ([`Escape`](crate::html::Escape)).
+    #[must_use]
+    pub const fn html_page(mut self, page: PageFn) -> Self {
+        self.html_page = page;
         self
     }
 
@@ -140,6 +155,8 @@ pub(crate) struct RequestContext {
     pub(crate) method: Option<Box<str>>,
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     pub(crate) route: Option<Box<str>>,
+    /// The request's `Accept`, its values joined, for negotiating errors.
+    pub(crate) accept: Option<HeaderValue>,
 }
 
 thread_local! {
@@ -244,6 +261,13 @@ pub fn write_instance_member(out: &mut Vec<u8>) {
 /// benchmarks and tests of the rendering alone.
 #[doc(hidden)]
 pub fn with_request_id<R>(id: &str, f: impl FnOnce() -> R) -> R {
+    with_request(id, None, f)
+}
+
+/// Runs `f` as the request-id layer runs a request with this id and
+/// `Accept`: for tests of the rendering alone.
+#[doc(hidden)]
+pub fn with_request<R>(id: &str, accept: Option<&str>, f: impl FnOnce() -> R) -> R {
     thread_local! {
         // One configuration for every request, as a layer has.
         static CONFIG: Arc<RequestIdConfig> = Arc::new(RequestIdConfig::new());
@@ -253,6 +277,7 @@ pub fn with_request_id<R>(id: &str, f: impl FnOnce() -> R) -> R {
         config: CONFIG.with(Arc::clone),
         method: None,
         route: None,
+        accept: accept.and_then(|accept| HeaderValue::from_str(accept).ok()),
     });
     scope(&context, f)
 }
@@ -328,12 +353,13 @@ impl RequestIdLayer {
 }
 
 /// One request's context: its id (the client's valid one, else a fresh
-/// UUID v7), method and matched route.
+/// UUID v7), method, matched route and `Accept`.
 #[cfg(feature = "request-id")]
 #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) fn begin(
     config: &Arc<RequestIdConfig>,
     sent: Option<&HeaderValue>,
+    accept: Option<HeaderValue>,
     method: &str,
     route: Option<Box<str>>,
 ) -> Arc<RequestContext> {
@@ -342,5 +368,23 @@ pub(crate) fn begin(
         config: Arc::clone(config),
         method: Some(Box::from(method)),
         route,
+        accept,
     })
+}
+
+/// A request's `Accept`: its one value, or its values joined as one list
+/// (RFC 9110 §5.3).
+#[cfg(feature = "request-id")]
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+pub(crate) fn accept_of(mut values: impl Iterator<Item = HeaderValue>) -> Option<HeaderValue> {
+    let first = values.next()?;
+    let Some(second) = values.next() else {
+        return Some(first);
+    };
+    let mut joined = first.as_bytes().to_vec();
+    for value in [second].into_iter().chain(values) {
+        joined.extend_from_slice(b", ");
+        joined.extend_from_slice(value.as_bytes());
+    }
+    HeaderValue::from_bytes(&joined).ok()
 }

@@ -1,11 +1,15 @@
 use std::borrow::Cow;
 
 use bytes::Bytes;
-use http::header::{CONTENT_TYPE, HeaderValue};
+use http::header::{CONTENT_TYPE, HeaderValue, VARY};
 use http::{HeaderMap, Response, StatusCode};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
+
+use crate::__private::Negotiation;
+use crate::html::ErrorPage;
+use crate::negotiate::{self, Format};
 
 /// An error that knows its HTTP response: status, public message, machine
 /// code, headers and JSON body.
@@ -182,6 +186,22 @@ pub trait HttpError: std::error::Error {
         serde_json::to_writer(out, &Body(self))
     }
 
+    /// Whether this error negotiates its format with the request's
+    /// `Accept` (`#[http_error(negotiate)]`), and which JSON format is its
+    /// own.
+    #[doc(hidden)]
+    #[inline]
+    fn negotiation(&self) -> crate::__private::Negotiation {
+        crate::__private::Negotiation::No
+    }
+
+    /// Appends the body in the other JSON format of a negotiating type:
+    /// problem details for a JSON type, its JSON shape for a problem type.
+    #[doc(hidden)]
+    fn write_other_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        self.write_json(out)
+    }
+
     /// The level this error is logged at when it becomes a response:
     /// `#[http_error(log = "..")]` on its variant or type, else by status
     /// (5xx at error, 4xx not at all).
@@ -283,7 +303,9 @@ pub trait HttpError: std::error::Error {
     /// and a 4xx not at all) with its `source()` chain (and a body that
     /// failed to serialize, with the serializer's error). Under a
     /// request-id layer, the body carries the request's id and the
-    /// response the error's [`ErrorInfo`](crate::ErrorInfo).
+    /// response the error's [`ErrorInfo`](crate::ErrorInfo); a type that
+    /// negotiates answers in the format the request's `Accept` prefers,
+    /// with `Vary: Accept`.
     fn to_response(&self) -> Response<Bytes> {
         let status = self.status();
         #[cfg(feature = "tracing")]
@@ -296,8 +318,27 @@ pub trait HttpError: std::error::Error {
             }
             crate::report::response(self, status);
         }
+        // Under a request-id layer, a negotiating type's format is the
+        // request's choice.
+        let negotiation = self.negotiation();
+        let negotiated = match negotiation {
+            Negotiation::No => None,
+            _ if !has_body(status) => None,
+            _ => crate::context::current().map(|context| {
+                let format = negotiate::choose(negotiation, context.accept.as_ref());
+                (format, context)
+            }),
+        };
         let body = if has_body(status) {
-            match self.json_body() {
+            let body = match &negotiated {
+                None | Some((Format::Own, _)) => self.json_body(),
+                Some((Format::Other, _)) => {
+                    let mut out = Vec::new();
+                    self.write_other_json(&mut out).map(|()| Bytes::from(out))
+                }
+                Some((Format::Html, context)) => Ok(html_body(self, status, context)),
+            };
+            match body {
                 Ok(body) => Some(body),
                 Err(_error) => {
                     #[cfg(feature = "tracing")]
@@ -314,8 +355,15 @@ pub trait HttpError: std::error::Error {
         *response.status_mut() = status;
         let headers = response.headers_mut();
         self.write_headers(headers);
-        if has_body {
-            headers.insert(CONTENT_TYPE, self.content_type());
+        match negotiated {
+            Some((format, _)) => {
+                headers.insert(CONTENT_TYPE, negotiation.media_type(format));
+                headers.append(VARY, HeaderValue::from_static("Accept"));
+            }
+            None if has_body => {
+                headers.insert(CONTENT_TYPE, self.content_type());
+            }
+            None => {}
         }
         // Under a request-id layer, the error's facts for middleware.
         if crate::context::active() {
@@ -387,6 +435,24 @@ impl<E: ?Sized> Clone for Body<'_, E> {
 }
 
 impl<E: ?Sized> Copy for Body<'_, E> {}
+
+/// The HTML page of a negotiating error, made by the request's page
+/// function from the error's public facts.
+fn html_body<E: ?Sized + HttpError>(
+    error: &E,
+    status: StatusCode,
+    context: &crate::context::RequestContext,
+) -> Bytes {
+    let message = error.message();
+    let page = (context.config.html_page)(&ErrorPage {
+        status,
+        reason: status.canonical_reason(),
+        code: error.code(),
+        message: &message,
+        request_id: Some(context.id.as_str()),
+    });
+    Bytes::from(page)
+}
 
 /// A plain 500 that shows nothing of the error whose body failed to
 /// serialize, not even its headers.

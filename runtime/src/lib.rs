@@ -1276,9 +1276,11 @@ pub mod common;
 mod context;
 mod error;
 mod framework_errors;
+pub mod html;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod input;
 mod members;
+mod negotiate;
 mod openapi;
 #[cfg(feature = "poem")]
 pub mod poem;

@@ -6,7 +6,9 @@ use std::marker::PhantomData;
 
 use serde_json::{Map, Value};
 
-use crate::rules::{FLATTEN_PLACEHOLDER as FLATTEN, SCHEMA_PLACEHOLDER as PLACEHOLDER};
+use crate::rules::{
+    FLATTEN_PLACEHOLDER as FLATTEN, PAGE_PLACEHOLDER as PAGE, SCHEMA_PLACEHOLDER as PLACEHOLDER,
+};
 
 /// Parses the document and fills in the schemas the macro left open.
 pub fn assemble(text: &str, schemas: &[fn() -> Value]) -> Value {
@@ -231,6 +233,10 @@ fn resolve(value: &mut Value, schemas: &[fn() -> Value]) {
                 }
                 return;
             }
+            if let Some(page) = map.remove(PAGE) {
+                map.insert("value".into(), Value::String(example_page(&page)));
+                return;
+            }
             for child in map.values_mut() {
                 resolve(child, schemas);
             }
@@ -247,6 +253,20 @@ fn resolve(value: &mut Value, schemas: &[fn() -> Value]) {
         }
         _ => {}
     }
+}
+
+/// The default page of an HTML example, `[status, code, message]`.
+fn example_page(page: &Value) -> String {
+    let status = page[0]
+        .as_u64()
+        .and_then(|status| u16::try_from(status).ok())
+        .and_then(|status| http::StatusCode::from_u16(status).ok())
+        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    crate::html::default_page(&crate::html::ErrorPage::new(
+        status,
+        page[1].as_str().unwrap_or_default(),
+        page[2].as_str().unwrap_or_default(),
+    ))
 }
 
 /// Merges a flattened payload's schema into the body's: its properties and

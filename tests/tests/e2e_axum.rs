@@ -175,9 +175,11 @@ async fn common_errors_and_router_fallbacks() {
     )
     .await;
 
+    // A listing only in JSON: 406, in JSON where nothing else offered is
+    // acceptable, as a page for a browser.
     let response = client
         .get(format!("{base}/files"))
-        .header("accept", "text/html")
+        .header("accept", "image/png")
         .send()
         .await
         .unwrap();
@@ -187,6 +189,20 @@ async fn common_errors_and_router_fallbacks() {
         r#"{"message":"Could not satisfy the request Accept header.","code":"not_acceptable"}"#,
     )
     .await;
+    let response = client
+        .get(format!("{base}/files"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 406);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/html; charset=utf-8"
+    );
+    assert_eq!(response.headers()["vary"], "Accept");
+    let page = response.text().await.unwrap();
+    assert!(page.contains("<title>406 Not Acceptable</title>"), "{page}");
 
     let response = client.get(format!("{base}/nowhere")).send().await.unwrap();
     expect(

@@ -12,6 +12,7 @@ fn ui() {
         "features",
         "headers",
         "message",
+        "negotiate",
         "payload",
         "problem",
         "shape",

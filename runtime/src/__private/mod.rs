@@ -21,8 +21,10 @@ pub use self::json::{
 };
 pub use crate::members::{Flattened, serialize_default_body, serialize_flattened, write_flattened};
 
+pub use crate::negotiate::Negotiation;
+
 pub use crate::context::{
-    active as context_active, with_request_id, write_id_member, write_instance_member,
+    active as context_active, with_request, with_request_id, write_id_member, write_instance_member,
 };
 
 /// The level an error is logged at when it becomes a response.
