@@ -196,7 +196,9 @@
 //! variant or struct: `code = ".."` replaces the machine code, which is
 //! otherwise the variant name in snake_case. Envelopes, fixed members, the
 //! status as a member and bodies without a message are in [Matching an
-//! existing API](#matching-an-existing-api).
+//! existing API](#matching-an-existing-api); `negotiate`, a format by the
+//! request's `Accept`, in [Content
+//! negotiation](#content-negotiation-problem-details-or-json-by-accept-pages-for-browsers).
 //!
 //! `log = ".."` on the enum, a struct or a variant (the variant's wins) is
 //! the level the error is logged at when it becomes a response, with the
@@ -1069,6 +1071,90 @@
 //!     .layer(tower_http::catch_panic::CatchPanicLayer::custom(httperror::axum::panic_response))
 //!     .layer(httperror::axum::RequestIdLayer::new());
 //! # let _ = app;
+//! # }
+//! ```
+//!
+//! # Content negotiation: problem details or JSON by `Accept`, pages for browsers
+//!
+//! `#[http_error(negotiate)]` on the enum or struct lets the request's
+//! `Accept` choose the body's format, under the request-id layer (which
+//! makes `Accept` visible to the rendering as it does the id). The type
+//! offers, in its order of preference:
+//!
+//! 1. its own format: the JSON shape (or problem details with
+//!    `format = "problem"`);
+//! 2. the other: problem details (`type`, `title`, `status`, `detail`,
+//!    `instance`, the code where the type has a code key, then the
+//!    payload; `type_base` prefixes `type`), or, for a problem type, the
+//!    JSON shape (`message`, the code, the payload, `request_id`);
+//! 3. `text/html`: a page made from the error's public facts
+//!    ([`html::ErrorPage`]: status, reason, code, message, request id) by
+//!    the function set with [`RequestIdConfig::html_page`], else
+//!    [`html::default_page`], a minimal HTML document with every value
+//!    escaped.
+//!
+//! Each offer's weight is the `q` of the most specific media range that
+//! matches it (`q=0` excludes it); the highest wins, ties going to the
+//! order above, so `*/*` and `application/*` get the type's own format and
+//! a browser's `text/html,…,*/*;q=0.8` gets the page. An error never fails
+//! negotiation: an `Accept` that accepts nothing offered, or cannot be
+//! read, gets the type's own format, never a 406 in place of the error.
+//! Every negotiated response carries `Vary: Accept`; the status, headers,
+//! message rules and payload are the same in every format, and a 5xx shows
+//! its reason phrase, never its source, in each. Outside the layer, and
+//! for a type without `negotiate`, nothing changes: one format, whatever
+//! `Accept` says. A transparent variant answers as the error it wraps
+//! negotiates (or not); the crate's own errors (rejections, the router's
+//! 404 and 405, panics, [`common`]) negotiate. Envelopes, `#[member]`s and
+//! a status key shape the type's own JSON body only; a text/plain type does
+//! not negotiate, and a payload key the other format already uses (a
+//! problem's `title`, the JSON shape's `message`) does not compile.
+//!
+//! The OpenAPI document lists, at each status, the three media types,
+//! each with its schema and examples (the HTML examples are the default
+//! page), and `vary` among the headers.
+//!
+//! ```
+//! # #[cfg(all(feature = "axum", feature = "request-id"))] {
+//! use httperror::HttpError;
+//! use httperror::html::{ErrorPage, Escape, default_page};
+//!
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! #[http_error(negotiate, code_key = "code")]
+//! enum FileError {
+//!     /// No such file.
+//!     #[error("file {id} not found")]
+//!     #[status(404)]
+//!     NotFound { #[payload] id: String },
+//! }
+//!
+//! // Flask's custom `404.html`: the application's own page for a 404.
+//! fn page(error: &ErrorPage<'_>) -> String {
+//!     if error.status == 404 {
+//!         return format!(
+//!             "<!DOCTYPE html><title>Not found</title><p>{}</p>",
+//!             Escape(error.message),
+//!         );
+//!     }
+//!     default_page(error)
+//! }
+//!
+//! let app: axum::Router = axum::Router::new()
+//!     .route("/files/{id}", axum::routing::get(|| async {
+//!         Err::<(), _>(FileError::NotFound { id: "a.txt".into() })
+//!     }))
+//!     .layer(httperror::axum::RequestIdLayer::with_config(
+//!         httperror::RequestIdConfig::new().html_page(page),
+//!     ));
+//! # let _ = app;
+//! // `Accept: application/problem+json` gets
+//! // {"type":"about:blank","title":"Not Found","status":404,"detail":"file a.txt not found",
+//! //  "code":"not_found","instance":"urn:request-id:<id>","id":"a.txt"};
+//! // a browser, the page; `*/*`, none or `image/png`, the JSON shape. Each with `Vary: Accept`.
+//!
+//! let documented = FileError::openapi_responses();
+//! let media: Vec<&String> = documented["404"]["content"].as_object().unwrap().keys().collect();
+//! assert_eq!(media, ["application/json", "application/problem+json", "text/html"]);
 //! # }
 //! ```
 //!

@@ -22,6 +22,8 @@ pub enum Negotiation {
 
 /// The format chosen for one response.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+// Only the request-id layer reads a request's `Accept`.
+#[cfg_attr(not(feature = "request-id"), allow(dead_code))]
 pub(crate) enum Format {
     /// The type's own format.
     Own,
@@ -57,7 +59,6 @@ impl Negotiation {
 /// offered, gets the type's own format.
 #[cfg(not(feature = "request-id"))]
 pub(crate) fn choose(_: Negotiation, _: Option<&HeaderValue>) -> Format {
-    // Only the request-id layer reads a request's `Accept`.
     Format::Own
 }
 

@@ -65,8 +65,11 @@ Each of these answers with an error from #[derive(HttpError)]:
   curl -i {base}/files/corrupt
   # 403, 406: common errors (the usage report needs the admin token)
   curl -i {auth} {base}/admin/usage
-  curl -i -H 'Accept: text/html' {base}/files
+  curl -i -H 'Accept: image/png' {base}/files
   curl -i -H 'Authorization: Bearer {ADMIN_TOKEN}' {base}/admin/usage
+  # The same 404 by the request's Accept: a page for a browser, problem details
+  curl -i -H 'Accept: text/html' {base}/files/report.pdf
+  curl -i -H 'Accept: application/problem+json' {base}/files/report.pdf
   # 404 and 405 from the router itself, in the same JSON shape
   curl -i {base}/nowhere
   curl -i -X POST {base}/files/hello.txt

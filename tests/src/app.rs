@@ -125,6 +125,7 @@ pub struct Usage {
 
 /// No file with this id exists.
 #[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(negotiate)]
 #[error("file {id} not found")]
 #[status(404)]
 pub struct FileNotFound {
@@ -135,6 +136,7 @@ pub struct FileNotFound {
 
 /// A bearer token is required.
 #[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(negotiate)]
 #[error("authentication required")]
 #[status(401)]
 #[header("www-authenticate", "Bearer")]
@@ -142,6 +144,7 @@ pub struct Unauthorized;
 
 /// Too many uploads in a short time; retry later.
 #[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(negotiate)]
 #[error("too many requests")]
 #[status(TOO_MANY_REQUESTS)]
 pub struct Throttled {
@@ -153,6 +156,7 @@ pub struct Throttled {
 
 /// The upload does not fit in the remaining quota.
 #[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(negotiate)]
 #[error("quota exceeded: {used} of {limit} bytes used")]
 #[status(507)]
 #[message("quota exceeded: {used} of {limit} bytes used")]
@@ -167,6 +171,7 @@ pub struct QuotaExceeded {
 
 /// The storage backend failed.
 #[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(negotiate)]
 #[error("backend failure: {0}")]
 #[status(500)]
 pub struct Backend(#[source] pub std::io::Error);
@@ -235,7 +240,7 @@ pub enum CopyError {
 
 /// Why `GET /admin/usage` refused.
 #[derive(Debug, thiserror::Error, HttpError)]
-#[http_error(code_key = "code")]
+#[http_error(code_key = "code", negotiate)]
 pub enum AdminError {
     /// No bearer token was sent.
     #[error("Authentication credentials were not provided.")]
@@ -290,7 +295,9 @@ const REQUEST_ID: httperror::RequestIdConfig = httperror::RequestIdConfig::new()
         title = "httperror example: file storage",
         description = "A small file store. Every error response below is documented by \
             `#[derive(HttpError)]` from the error types' doc comments. Uploads and deletions \
-            need `Authorization: Bearer demo-token`; `/admin/usage` needs `Bearer admin-token`.",
+            need `Authorization: Bearer demo-token`; `/admin/usage` needs `Bearer admin-token`. \
+            Errors answer in the format the request's `Accept` prefers: JSON, problem details \
+            (`application/problem+json`) or, for a browser, an HTML page.",
         license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0")
     ),
     servers((url = "/", description = "This server")),

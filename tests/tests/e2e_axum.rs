@@ -536,3 +536,92 @@ async fn the_framework_s_own_refusals_are_json_and_documented() {
         support::assert_served_as_documented(&document, method, path, status, &content_type, &body);
     }
 }
+
+/// The example's errors by the request's `Accept`: a page for a browser,
+/// problem details for a client that asks, the JSON shape otherwise; each
+/// with `Vary: Accept`, each as its operation documents it.
+#[tokio::test]
+async fn errors_answer_in_the_format_accept_prefers_as_documented() {
+    let addr = start(Config::default()).await;
+    let client = client();
+    let base = format!("http://{addr}");
+    let document: Value = client
+        .get(format!("{base}/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    upload(&client, format!("{base}/files/a.txt"), "hi").await;
+    let json = "application/json";
+    let problem = "application/problem+json";
+    let html = "text/html; charset=utf-8";
+    for (path, send_path, status, accept, expected) in [
+        ("/files/{id}", "/files/report.pdf", 404, "text/html", html),
+        ("/files/{id}", "/files/report.pdf", 404, problem, problem),
+        ("/files/{id}", "/files/report.pdf", 404, "*/*", json),
+        ("/files/{id}", "/files/corrupt", 500, "text/html", html),
+        ("/files/{id}", "/files/panic", 500, problem, problem),
+        ("/files/{id}", "/files/%FF", 400, "text/html", html),
+        ("/files", "/files?limit=x", 400, problem, problem),
+        ("/files", "/files", 406, "text/html", html),
+    ] {
+        let response = client
+            .get(format!("{base}{send_path}"))
+            .header("accept", accept)
+            .send()
+            .await
+            .unwrap();
+        let case = format!("GET {send_path} Accept: {accept}");
+        assert_eq!(response.status().as_u16(), status, "{case}");
+        let content_type = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(content_type, expected, "{case}");
+        assert_eq!(response.headers()["vary"], "Accept", "{case}");
+        let body = response.text().await.unwrap();
+        match expected {
+            "application/problem+json" => {
+                let body: Value = serde_json::from_str(&body).unwrap();
+                assert_eq!(body["status"], status, "{case}");
+                assert_eq!(
+                    body["instance"],
+                    format!("urn:request-id:{REQUEST_ID}"),
+                    "{case}"
+                );
+            }
+            "text/html; charset=utf-8" => {
+                assert!(body.starts_with("<!DOCTYPE html>"), "{case}: {body}");
+                assert!(
+                    body.contains(&format!("<code>{REQUEST_ID}</code>")),
+                    "{case}: {body}"
+                );
+            }
+            _ => {}
+        }
+        assert!(!body.contains("checksum"), "{case}: {body}");
+        support::assert_served_as_documented(&document, "get", path, status, &content_type, &body);
+    }
+    // Every error response of the document offers the three formats.
+    let get_file = &document["paths"]["/files/{id}"]["get"]["responses"];
+    for status in ["404", "500"] {
+        let media: Vec<&String> = get_file[status]["content"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect();
+        assert_eq!(media, [json, problem, "text/html"], "{status}");
+    }
+    let page = &get_file["404"]["content"]["text/html"]["examples"];
+    assert!(
+        page.as_object()
+            .unwrap()
+            .values()
+            .any(|example| example["value"]
+                .as_str()
+                .is_some_and(|page| page.contains("<title>404 Not Found</title>"))),
+        "{page:#}"
+    );
+}
