@@ -91,6 +91,7 @@ fn headers<'a>(
             ),
             ("required", Json::Bool(false)),
             ("schema", schema::string()),
+            (schema::NEGOTIATED, Json::Bool(true)),
         ]);
         ("vary".to_owned(), vary)
     });
@@ -153,8 +154,12 @@ fn content<'a>(
     }
     let other_json: Vec<&Resolved> = other.iter().copied().filter(|v| !v.text).collect();
     if let (Some(other), false) = (&model.other, other_json.is_empty()) {
-        content.push(json_content(other, &other_json, schemas));
-        content.push(("text/html".to_owned(), html_media(&json)));
+        let (media_type, mut media) = json_content(other, &other_json, schemas);
+        media.set(schema::NEGOTIATED, Json::Bool(true));
+        content.push((media_type, media));
+        let mut html = html_media(&json);
+        html.set(schema::NEGOTIATED, Json::Bool(true));
+        content.push(("text/html".to_owned(), html));
     }
     if !text.is_empty() {
         content.push(("text/plain".to_owned(), text_media(&text)));

@@ -25,6 +25,7 @@ pub fn expand() -> TokenStream {
     let schema = schema::PLACEHOLDER;
     let flatten = schema::FLATTEN;
     let page = schema::PAGE;
+    let negotiated = schema::NEGOTIATED;
     let plain_500 = LitByteStr::new(
         body::object_text(
             None,
@@ -58,6 +59,9 @@ pub fn expand() -> TokenStream {
 
         /// An HTML example to render as the default page.
         pub(crate) const PAGE_PLACEHOLDER: &str = #page;
+
+        /// What only a negotiating response sends.
+        pub(crate) const NEGOTIATED_PLACEHOLDER: &str = #negotiated;
 
         /// The plain 500 in the default format and keys.
         pub(crate) const INTERNAL_ERROR_BODY: &[u8] = #plain_500;

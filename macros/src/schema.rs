@@ -30,6 +30,9 @@ pub const FLATTEN: &str = "$httperror_flatten";
 /// Marks an HTML example, `[status, code, message]`, which the runtime
 /// renders as the default page.
 pub const PAGE: &str = "$httperror_page";
+/// Marks what only a negotiating response sends (the other media types,
+/// `vary`): the runtime keeps it where a request-id layer can negotiate.
+pub const NEGOTIATED: &str = "$httperror_negotiated";
 
 impl<'a> Schemas<'a> {
     pub fn of(&mut self, ty: &'a Type) -> Json {

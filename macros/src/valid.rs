@@ -469,12 +469,33 @@ fn other_format<'a>(
         return None;
     }
     if own.is_empty() {
+        let why = if input.is_enum {
+            "every variant is transparent and answers as the error it wraps"
+        } else {
+            "a transparent struct answers as the error it wraps"
+        };
         cx.error_at(
             span,
-            "every variant is transparent and answers as the error it wraps: put \
-             #[http_error(negotiate)] on the wrapped types",
+            format!("{why}: put #[http_error(negotiate)] on the wrapped types"),
         );
         return None;
+    }
+    // A negotiated response varies by `Accept`: a fixed `vary` must say
+    // so, as the document will.
+    for header in own.iter().flat_map(|v| &v.attrs.headers) {
+        if let ("vary", Some(value)) = (header.name.as_str(), &header.value)
+            && !value
+                .split(',')
+                .any(|name| name.trim().eq_ignore_ascii_case("accept") || name.trim() == "*")
+        {
+            cx.error_at(
+                header.span,
+                format!(
+                    "with `negotiate`, the response varies by `Accept` too: write \
+                     #[header(\"vary\", \"{value}, Accept\")]"
+                ),
+            );
+        }
     }
     let to_problem = keys.problem.is_none();
     let other_keys = Keys {
@@ -532,7 +553,8 @@ fn other_format<'a>(
         problem: to_problem,
         text: false,
         envelope: None,
-        internal_error: internal_error(&other_keys),
+        // A body that fails to serialize answers the type's own plain 500.
+        internal_error: Vec::new(),
         variants,
         transparent: transparent.to_vec(),
         other: None,

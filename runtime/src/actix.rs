@@ -692,7 +692,12 @@ where
         let accept = request
             .headers()
             .get_all(actix_web::http::header::ACCEPT)
-            .filter_map(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
+            .filter_map(|value| {
+                // Negotiation reads no more than its first 4 KiB.
+                let bytes = value.as_bytes();
+                let read = &bytes[..bytes.len().min(crate::negotiate::MAX_BYTES)];
+                http::HeaderValue::from_bytes(read).ok()
+            });
         let context = crate::context::begin(
             config,
             sent.as_ref(),

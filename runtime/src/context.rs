@@ -382,7 +382,11 @@ pub(crate) fn accept_of(mut values: impl Iterator<Item = HeaderValue>) -> Option
         return Some(first);
     };
     let mut joined = first.as_bytes().to_vec();
+    // Negotiation reads no more than its first 4 KiB.
     for value in [second].into_iter().chain(values) {
+        if joined.len() >= crate::negotiate::MAX_BYTES {
+            break;
+        }
         joined.extend_from_slice(b", ");
         joined.extend_from_slice(value.as_bytes());
     }

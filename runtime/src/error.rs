@@ -343,7 +343,12 @@ pub trait HttpError: std::error::Error {
                 Err(_error) => {
                     #[cfg(feature = "tracing")]
                     crate::report::serialization_failed(self, &_error);
-                    return serialization_failed(self.content_type(), self.internal_error_body());
+                    let mut response =
+                        serialization_failed(self.content_type(), self.internal_error_body());
+                    if negotiated.is_some() {
+                        vary_by_accept(response.headers_mut());
+                    }
+                    return response;
                 }
             }
         } else {
@@ -358,7 +363,7 @@ pub trait HttpError: std::error::Error {
         match negotiated {
             Some((format, _)) => {
                 headers.insert(CONTENT_TYPE, negotiation.media_type(format));
-                headers.append(VARY, HeaderValue::from_static("Accept"));
+                vary_by_accept(headers);
             }
             None if has_body => {
                 headers.insert(CONTENT_TYPE, self.content_type());
@@ -436,21 +441,39 @@ impl<E: ?Sized> Clone for Body<'_, E> {
 
 impl<E: ?Sized> Copy for Body<'_, E> {}
 
+/// `Vary: Accept`, unless the error's own headers say it already (or
+/// `*`).
+fn vary_by_accept(headers: &mut HeaderMap) {
+    let said = headers.get_all(VARY).iter().any(|value| {
+        value.as_bytes().split(|&b| b == b',').any(|name| {
+            let name = name.trim_ascii();
+            name.eq_ignore_ascii_case(b"accept") || name == b"*"
+        })
+    });
+    if !said {
+        headers.append(VARY, HeaderValue::from_static("Accept"));
+    }
+}
+
 /// The HTML page of a negotiating error, made by the request's page
-/// function from the error's public facts.
+/// function from the error's public facts; the default page where that
+/// function panics (a panic handler would answer a page by it again).
 fn html_body<E: ?Sized + HttpError>(
     error: &E,
     status: StatusCode,
     context: &crate::context::RequestContext,
 ) -> Bytes {
     let message = error.message();
-    let page = (context.config.html_page)(&ErrorPage {
+    let page = ErrorPage {
         status,
         reason: status.canonical_reason(),
         code: error.code(),
         message: &message,
         request_id: Some(context.id.as_str()),
-    });
+    };
+    let render = context.config.html_page;
+    let page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(&page)))
+        .unwrap_or_else(|_| crate::html::default_page(&page));
     Bytes::from(page)
 }
 

@@ -48,8 +48,10 @@ impl<'a> ErrorPage<'a> {
 }
 
 /// Text escaped for HTML, in element content and in quoted attribute
-/// values: `&`, `<`, `>`, `"` and `'` become character references. Every
-/// fact a page shows goes through it:
+/// values: `&`, `<`, `>`, `"` and `'` become character references, and
+/// the control characters HTML does not allow in text (all but tab, line
+/// feed and carriage return) become U+FFFD. Every fact a page shows goes
+/// through it:
 ///
 /// ```
 /// use httperror::html::Escape;
@@ -65,17 +67,23 @@ pub struct Escape<'a>(pub &'a str);
 
 impl fmt::Display for Escape<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let special = |c: char| {
+            matches!(c, '&' | '<' | '>' | '"' | '\'')
+                || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        };
         let mut rest = self.0;
-        while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+        while let Some(at) = rest.find(special) {
             f.write_str(&rest[..at])?;
-            f.write_str(match rest.as_bytes()[at] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                _ => "&#39;",
+            let c = rest[at..].chars().next().unwrap_or_default();
+            f.write_str(match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => "\u{fffd}",
             })?;
-            rest = &rest[at + 1..];
+            rest = &rest[at + c.len_utf8()..];
         }
         f.write_str(rest)
     }
@@ -139,6 +147,10 @@ mod tests {
         assert_eq!(Escape("plain ü").to_string(), "plain ü");
         assert_eq!(Escape("").to_string(), "");
         assert_eq!(Escape("&&").to_string(), "&amp;&amp;");
+        assert_eq!(
+            Escape("a\u{0}b\u{1}c\u{7f}d\u{85}e\tf\ng\rh").to_string(),
+            "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}e\tf\ng\rh"
+        );
     }
 
     #[test]

@@ -1094,25 +1094,38 @@
 //!    escaped.
 //!
 //! Each offer's weight is the `q` of the most specific media range that
-//! matches it (`q=0` excludes it); the highest wins, ties going to the
-//! order above, so `*/*` and `application/*` get the type's own format and
-//! a browser's `text/html,…,*/*;q=0.8` gets the page. An error never fails
-//! negotiation: an `Accept` that accepts nothing offered, or cannot be
-//! read, gets the type's own format, never a 406 in place of the error.
-//! Every negotiated response carries `Vary: Accept`; the status, headers,
-//! message rules and payload are the same in every format, and a 5xx shows
-//! its reason phrase, never its source, in each. Outside the layer, and
-//! for a type without `negotiate`, nothing changes: one format, whatever
-//! `Accept` says. A transparent variant answers as the error it wraps
-//! negotiates (or not); the crate's own errors (rejections, the router's
-//! 404 and 405, panics, [`common`]) negotiate. Envelopes, `#[member]`s and
-//! a status key shape the type's own JSON body only; a text/plain type does
-//! not negotiate, and a payload key the other format already uses (a
-//! problem's `title`, the JSON shape's `message`) does not compile.
+//! matches it (RFC 9110 §12.5.1: a range with parameters names only an
+//! offer that has them; `q=0` excludes); the highest wins, ties going to
+//! the order above, so `*/*` and `application/*` get the type's own format
+//! and a browser's `text/html,…,*/*;q=0.8` gets the page. An error never
+//! fails negotiation: an `Accept` that accepts nothing offered gets the
+//! type's own format, never a 406 in place of the error; a range that
+//! cannot be read is skipped, and only the first 64 ranges of the first
+//! 4 KiB are read. Every negotiated response carries `Vary: Accept` (a
+//! fixed `#[header("vary", ..)]` of the type must name `Accept`, and it is
+//! not repeated). The status, the headers, the message rules and the
+//! payload are the same in every format; a 5xx shows its reason phrase,
+//! never its source, in each. Envelopes, `#[member]`s and a status key
+//! shape the type's own JSON body only. A page shows the code even where
+//! the JSON body has no code key; a page function that panics gives the
+//! default page instead.
 //!
-//! The OpenAPI document lists, at each status, the three media types,
-//! each with its schema and examples (the HTML examples are the default
-//! page), and `vary` among the headers.
+//! Outside the layer, and for a type without `negotiate`, nothing
+//! changes: one format, whatever `Accept` says. A transparent variant
+//! answers in the formats of the error it wraps. The crate's own errors
+//! negotiate under the layer: [`common`], so the rejections of
+//! `httperror::axum` and `httperror::actix`, the router's 404 and 405, and
+//! the 500 of `panic_response` and `CatchPanic::new()` (an application's
+//! own panic type negotiates where it has `negotiate`). A text/plain type
+//! does not negotiate, and a payload or code key that the other format
+//! already uses (a problem's `title`, the JSON shape's `message`) does not
+//! compile.
+//!
+//! With the `request-id` feature, the OpenAPI document lists at each
+//! status with a JSON body the three media types, each with its schema and
+//! examples (the HTML examples are the default page), and `vary` among the
+//! headers; without it, nothing can negotiate and only the type's own
+//! format is documented.
 //!
 //! ```
 //! # #[cfg(all(feature = "axum", feature = "request-id"))] {

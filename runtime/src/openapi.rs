@@ -7,7 +7,8 @@ use std::marker::PhantomData;
 use serde_json::{Map, Value};
 
 use crate::rules::{
-    FLATTEN_PLACEHOLDER as FLATTEN, PAGE_PLACEHOLDER as PAGE, SCHEMA_PLACEHOLDER as PLACEHOLDER,
+    FLATTEN_PLACEHOLDER as FLATTEN, NEGOTIATED_PLACEHOLDER as NEGOTIATED, PAGE_PLACEHOLDER as PAGE,
+    SCHEMA_PLACEHOLDER as PLACEHOLDER,
 };
 
 /// Parses the document and fills in the schemas the macro left open.
@@ -237,6 +238,14 @@ fn resolve(value: &mut Value, schemas: &[fn() -> Value]) {
                 map.insert("value".into(), Value::String(example_page(&page)));
                 return;
             }
+            // What only a negotiating response sends: documented where a
+            // request-id layer can negotiate (the feature `request-id`).
+            map.retain(|_, child| match child {
+                Value::Object(child) => {
+                    child.remove(NEGOTIATED).is_none() || cfg!(feature = "request-id")
+                }
+                _ => true,
+            });
             for child in map.values_mut() {
                 resolve(child, schemas);
             }

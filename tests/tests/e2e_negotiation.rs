@@ -67,8 +67,10 @@ fn file_error(name: &str) -> FileError {
     }
 }
 
-/// The application's page: its own for a 404, the default for the rest.
+/// The application's page: its own for a 404, the default for the rest;
+/// it fails on a 503, whose page is then the default.
 fn page(error: &ErrorPage<'_>) -> String {
+    assert_ne!(error.status, 503, "the page function fails");
     if error.status == 404 {
         return format!(
             "<!DOCTYPE html>\n<title>Not here</title>\n<h1>{}</h1>\n",
@@ -353,6 +355,15 @@ async fn pages_come_from_the_application_and_escape_every_value() {
         );
         assert!(
             answer.body.contains("<code>neg-1</code>"),
+            "{}",
+            answer.body
+        );
+        // A page function that fails: the default page.
+        let answer = send(&client, &base, "/files/backend", "text/html").await;
+        assert!(
+            answer
+                .body
+                .contains("<title>503 Service Unavailable</title>"),
             "{}",
             answer.body
         );

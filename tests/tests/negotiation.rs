@@ -65,6 +65,14 @@ enum Fixed {
     Gone,
 }
 
+/// Its own `vary` names `Accept` already.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[http_error(negotiate)]
+#[error("moved")]
+#[status(410)]
+#[header("vary", "Origin, Accept")]
+struct Moved;
+
 /// An application error composed of the others: each wrapped type decides.
 #[derive(Debug, thiserror::Error, HttpError)]
 enum AppError {
@@ -218,6 +226,24 @@ fn a_composed_type_answers_as_each_wrapped_type_negotiates() {
     );
     let fixed = AppError::from(Fixed::Gone);
     assert_eq!(render(&fixed, Some("text/html")).content_type, JSON);
+}
+
+#[test]
+fn vary_names_accept_once() {
+    let response = with_request("r", Some("text/html"), || Moved.to_response());
+    let vary: Vec<_> = response.headers().get_all("vary").iter().collect();
+    assert_eq!(vary, ["Origin, Accept"]);
+    assert_eq!(response.headers()["content-type"], HTML);
+    let response = with_request("r", Some("text/html"), || {
+        FileError::NotFound { id: "a".into() }.to_response()
+    });
+    let vary: Vec<_> = response.headers().get_all("vary").iter().collect();
+    assert_eq!(vary, ["Accept"]);
+    let documented = Moved::openapi_responses();
+    assert_eq!(
+        documented["410"]["headers"]["vary"]["schema"]["enum"],
+        json!(["Origin, Accept"])
+    );
 }
 
 #[test]
