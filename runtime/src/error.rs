@@ -319,24 +319,17 @@ pub trait HttpError: std::error::Error {
             crate::report::response(self, status);
         }
         // Under a request-id layer, a negotiating type's format is the
-        // request's choice.
-        let negotiation = self.negotiation();
-        let negotiated = match negotiation {
+        // request's choice: its body and media type.
+        let mut negotiated = match self.negotiation() {
             Negotiation::No => None,
-            _ if !has_body(status) => None,
-            _ => crate::context::current().map(|context| {
-                let format = negotiate::choose(negotiation, context.accept.as_ref());
-                (format, context)
-            }),
+            negotiation if has_body(status) => negotiated_body(self, negotiation, status),
+            _ => None,
         };
+        let vary = negotiated.is_some();
         let body = if has_body(status) {
-            let body = match &negotiated {
-                None | Some((Format::Own, _)) => self.json_body(),
-                Some((Format::Other, _)) => {
-                    let mut out = Vec::new();
-                    self.write_other_json(&mut out).map(|()| Bytes::from(out))
-                }
-                Some((Format::Html, context)) => Ok(html_body(self, status, context)),
+            let body = match &mut negotiated {
+                None => self.json_body(),
+                Some((body, _)) => std::mem::replace(body, Ok(Bytes::new())),
             };
             match body {
                 Ok(body) => Some(body),
@@ -345,7 +338,7 @@ pub trait HttpError: std::error::Error {
                     crate::report::serialization_failed(self, &_error);
                     let mut response =
                         serialization_failed(self.content_type(), self.internal_error_body());
-                    if negotiated.is_some() {
+                    if vary {
                         vary_by_accept(response.headers_mut());
                     }
                     return response;
@@ -360,15 +353,15 @@ pub trait HttpError: std::error::Error {
         *response.status_mut() = status;
         let headers = response.headers_mut();
         self.write_headers(headers);
-        match negotiated {
-            Some((format, _)) => {
-                headers.insert(CONTENT_TYPE, negotiation.media_type(format));
+        if has_body {
+            let content_type = match negotiated {
+                Some((_, media_type)) => media_type,
+                None => self.content_type(),
+            };
+            headers.insert(CONTENT_TYPE, content_type);
+            if vary {
                 vary_by_accept(headers);
             }
-            None if has_body => {
-                headers.insert(CONTENT_TYPE, self.content_type());
-            }
-            None => {}
         }
         // Under a request-id layer, the error's facts for middleware.
         if crate::context::active() {
@@ -440,6 +433,27 @@ impl<E: ?Sized> Clone for Body<'_, E> {
 }
 
 impl<E: ?Sized> Copy for Body<'_, E> {}
+
+/// The body of a negotiating error in the format its request prefers,
+/// with that format's media type; `None` outside a request-id layer.
+#[inline(never)]
+fn negotiated_body<E: ?Sized + HttpError>(
+    error: &E,
+    negotiation: Negotiation,
+    status: StatusCode,
+) -> Option<(Result<Bytes, serde_json::Error>, HeaderValue)> {
+    let context = crate::context::current()?;
+    let format = negotiate::choose(negotiation, context.accept.as_ref());
+    let body = match format {
+        Format::Own => error.json_body(),
+        Format::Other => {
+            let mut out = Vec::new();
+            error.write_other_json(&mut out).map(|()| Bytes::from(out))
+        }
+        Format::Html => Ok(html_body(error, status, &context)),
+    };
+    Some((body, negotiation.media_type(format)))
+}
 
 /// `Vary: Accept`, unless the error's own headers say it already (or
 /// `*`).
