@@ -236,6 +236,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         }
     });
     let openapi = openapi::openapi_fn(model);
+    let variants = variants_fn(model);
     // Framework impls go through the runtime's macros, which expand to
     // nothing when the runtime's feature for that framework is off.
     let integrations = [
@@ -283,6 +284,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             #headers
 
             #openapi
+            #variants
 
             #payload
 
@@ -474,4 +476,73 @@ fn negotiation(model: &Model) -> Option<TokenStream> {
             #write_arms
         }
     })
+}
+
+/// `variants()`: each variant at each status it can answer, with its doc
+/// and header names, then those of the errors its transparent variants
+/// wrap: the rows of an error catalogue.
+fn variants_fn(model: &Model) -> TokenStream {
+    let private = quote!(::httperror::__private);
+    let own = model
+        .variants
+        .iter()
+        .flat_map(Resolved::at_each_status)
+        .map(|v| {
+            let code = &v.code;
+            let status = v.status;
+            let ident = v.ident.to_string();
+            let docs = match v.docs {
+                Some(docs) => quote!(::core::option::Option::Some(#docs)),
+                None => quote!(::core::option::Option::None),
+            };
+            let headers = v.headers.iter().map(|h| {
+                let name = &h.name;
+                let always = !matches!(
+                    h.value,
+                    crate::valid::HeaderValue::Field { optional: true, .. }
+                );
+                quote!((#name, #always))
+            });
+            // The body's media type and its example, where it is known.
+            let (media_type, example) = if v.no_body {
+                (String::new(), None)
+            } else if v.text {
+                (TEXT.to_owned(), openapi::message_example(v))
+            } else {
+                let media_type = if model.problem {
+                    "application/problem+json"
+                } else {
+                    "application/json"
+                };
+                let example = openapi::example(model, v).map(|json| json.to_text());
+                (media_type.to_owned(), example)
+            };
+            let example = match example {
+                Some(example) => quote!(::core::option::Option::Some(#example)),
+                None => quote!(::core::option::Option::None),
+            };
+            quote! {
+                #private::VariantDoc {
+                    code: #code,
+                    status: #status,
+                    ident: #ident,
+                    docs: #docs,
+                    headers: &[#(#headers),*],
+                    media_type: #media_type,
+                    example: #example,
+                }
+            }
+        });
+    let wrapped = model.transparent.iter().map(|t| {
+        let ty = t.ty;
+        quote!(__variants.extend(<#ty as ::httperror::HttpError>::variants());)
+    });
+    quote! {
+        fn variants() -> ::std::vec::Vec<#private::VariantDoc> {
+            #[allow(unused_mut)]
+            let mut __variants = ::std::vec![#(#own),*];
+            #(#wrapped)*
+            __variants
+        }
+    }
 }

@@ -401,7 +401,7 @@ fn render(v: &Resolved, template: &Template) -> Option<String> {
 /// template over fields with examples), every payload field with an
 /// example (an `Option` without one is left out, as `None` would be).
 /// The public message, where it is known at compile time.
-fn message_example(v: &Resolved) -> Option<String> {
+pub fn message_example(v: &Resolved) -> Option<String> {
     match &v.message {
         Message::Static(text) => Some(text.clone()),
         _ if v.message_example.is_some() => v.message_example.map(LitStr::value),
@@ -411,7 +411,7 @@ fn message_example(v: &Resolved) -> Option<String> {
     }
 }
 
-fn example(model: &Model, v: &Resolved) -> Option<Json> {
+pub fn example(model: &Model, v: &Resolved) -> Option<Json> {
     let mut body: Vec<(String, Json)> = Vec::new();
     for (key, head) in &v.head {
         let value = match head {

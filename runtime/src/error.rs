@@ -408,6 +408,17 @@ pub trait HttpError: std::error::Error {
         Value::Object(Map::new())
     }
 
+    /// Each variant at each status it can answer, with its doc comment and
+    /// header names, then those of the errors its transparent variants
+    /// wrap: the rows of a [`Catalogue`](crate::catalogue::Catalogue).
+    #[doc(hidden)]
+    fn variants() -> Vec<crate::__private::VariantDoc>
+    where
+        Self: Sized,
+    {
+        Vec::new()
+    }
+
     /// The body as a `Serialize` value, for a framework's JSON responder or
     /// a test.
     fn body(&self) -> Body<'_, Self> {

@@ -1203,6 +1203,15 @@
 //! # }
 //! ```
 //!
+//! # An error catalogue
+//!
+//! [`catalogue::Catalogue`] lists every machine code of one or more error
+//! types, the types they wrap included, with its status, description (the
+//! variant's doc comment), exact example body and headers: as Markdown
+//! ([`to_markdown`](catalogue::Catalogue::to_markdown)) or as an HTML page
+//! ([`to_html`](catalogue::Catalogue::to_html)), every value escaped. The
+//! example server serves its catalogue at `/errors`.
+//!
 //! # aide and poem
 //!
 //! With the `aide` feature every derived type is an `aide::OperationOutput`
@@ -1371,6 +1380,7 @@ pub mod actix;
 pub mod aide;
 #[cfg(feature = "axum")]
 pub mod axum;
+pub mod catalogue;
 pub mod common;
 mod context;
 mod error;

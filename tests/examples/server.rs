@@ -50,6 +50,7 @@ fn print_banner(base: &str, config: &Config) {
 
   OpenAPI document  {base}/openapi.json
   Swagger UI        {base}/docs/
+  Error catalogue   {base}/errors
 
 Each of these answers with an error from #[derive(HttpError)]:
 

@@ -270,6 +270,7 @@ pub fn router(config: Config) -> Router {
         )
         .route("/files/{id}/copy", post(copy_file))
         .route("/admin/usage", get(admin_usage))
+        .route("/errors", get(error_catalogue))
         .with_state(state)
         .layer(DefaultBodyLimit::max(body_limit))
         .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
@@ -297,7 +298,8 @@ const REQUEST_ID: httperror::RequestIdConfig = httperror::RequestIdConfig::new()
             `#[derive(HttpError)]` from the error types' doc comments. Uploads and deletions \
             need `Authorization: Bearer demo-token`; `/admin/usage` needs `Bearer admin-token`. \
             Errors answer in the format the request's `Accept` prefers: JSON, problem details \
-            (`application/problem+json`) or, for a browser, an HTML page.",
+            (`application/problem+json`) or, for a browser, an HTML page. Every error code is \
+            listed in the [error catalogue](/errors).",
         license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0")
     ),
     servers((url = "/", description = "This server")),
@@ -309,6 +311,33 @@ const REQUEST_ID: httperror::RequestIdConfig = httperror::RequestIdConfig::new()
     modifiers(&BearerScheme, &FRAMEWORK_ERRORS, &REQUEST_ID)
 )]
 pub struct ApiDoc;
+
+/// Every error the API answers, by code: the handlers' error types and
+/// the framework's own refusals, from `#[derive(HttpError)]`.
+pub fn catalogue() -> httperror::catalogue::Catalogue {
+    use httperror::common;
+    httperror::catalogue::Catalogue::new()
+        .with::<DownloadError>()
+        .with::<UploadError>()
+        .with::<DeleteError>()
+        .with::<CopyError>()
+        .with::<AdminError>()
+        .with::<NotAcceptable>()
+        .with::<common::JsonRejection>()
+        .with::<common::BodyRejection>()
+        .with::<common::QueryRejection>()
+        .with::<common::PathRejection>()
+        .with::<common::NotFound>()
+        .with::<common::MethodNotAllowed>()
+        .with::<common::InternalServerError>()
+}
+
+/// The error catalogue as a page: `GET /errors`.
+async fn error_catalogue() -> axum::response::Html<String> {
+    static PAGE: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| catalogue().to_html("httperror example: errors"));
+    axum::response::Html(PAGE.clone())
+}
 
 /// The `bearer` security scheme the protected operations name.
 struct BearerScheme;

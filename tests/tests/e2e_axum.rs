@@ -625,3 +625,49 @@ async fn errors_answer_in_the_format_accept_prefers_as_documented() {
         "{page:#}"
     );
 }
+
+/// The error catalogue at `/errors`, linked from the document's
+/// description: every code the example answers, its own and axum's.
+#[tokio::test]
+async fn serves_its_error_catalogue() {
+    let addr = start(Config::default()).await;
+    let client = client();
+    let base = format!("http://{addr}");
+    let response = client.get(format!("{base}/errors")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/html; charset=utf-8"
+    );
+    let page = response.text().await.unwrap();
+    for code in [
+        "file_not_found",
+        "quota_exceeded",
+        "throttled",
+        "unauthorized",
+        "conflict",
+        "permission_denied",
+        "not_acceptable",
+        "parse_error",
+        "invalid_parameter",
+        "payload_too_large",
+        "method_not_allowed",
+        "internal_server_error",
+    ] {
+        assert!(page.contains(&format!("<code>{code}</code>")), "{code}");
+    }
+    assert_eq!(page, app::catalogue().to_html("httperror example: errors"));
+    let document: Value = client
+        .get(format!("{base}/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let description = document["info"]["description"].as_str().unwrap();
+    assert!(
+        description.contains("[error catalogue](/errors)"),
+        "{description}"
+    );
+}

@@ -27,6 +27,28 @@ pub use crate::context::{
     active as context_active, with_request, with_request_id, write_id_member, write_instance_member,
 };
 
+/// One variant of a derived type at one of its statuses, as the derive
+/// describes it for an error catalogue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VariantDoc {
+    /// The machine code.
+    pub code: &'static str,
+    /// The status.
+    pub status: u16,
+    /// The variant's name.
+    pub ident: &'static str,
+    /// Its doc comment.
+    pub docs: Option<&'static str>,
+    /// The headers it sends, lowercase, each with whether it is always
+    /// sent.
+    pub headers: &'static [(&'static str, bool)],
+    /// Its body's media type; empty for a status without content.
+    pub media_type: &'static str,
+    /// Its body, where it is known at compile time (or given by
+    /// `example = ..`).
+    pub example: Option<&'static str>,
+}
+
 /// The level an error is logged at when it becomes a response.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogPolicy {
