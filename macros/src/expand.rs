@@ -535,7 +535,7 @@ fn variants_fn(model: &Model) -> TokenStream {
         });
     let wrapped = model.transparent.iter().map(|t| {
         let ty = t.ty;
-        quote!(__variants.extend(<#ty as ::httperror::HttpError>::variants());)
+        quote!(::core::iter::Extend::extend(&mut __variants, <#ty as ::httperror::HttpError>::variants());)
     });
     quote! {
         fn variants() -> ::std::vec::Vec<#private::VariantDoc> {
