@@ -10,6 +10,8 @@ use httperror::common;
 #[error("io")]
 struct Io;
 
+// The catalogue reads the types, never builds their values.
+#[allow(dead_code)]
 #[derive(Debug, thiserror::Error, HttpError)]
 #[http_error(code_key = "code")]
 enum FileError {
@@ -49,6 +51,7 @@ enum FileError {
     NotModified,
 }
 
+#[allow(dead_code)]
 #[derive(Debug, thiserror::Error, HttpError)]
 #[http_error(format = "problem")]
 enum Billing {
@@ -59,6 +62,7 @@ enum Billing {
 }
 
 /// Composed: the wrapped types' codes, listed once.
+#[allow(dead_code)]
 #[derive(Debug, thiserror::Error, HttpError)]
 enum AppError {
     #[error(transparent)]
@@ -70,6 +74,7 @@ enum AppError {
 }
 
 /// Wraps `FileError` twice: once itself, once through `AppError`.
+#[allow(dead_code)]
 #[derive(Debug, thiserror::Error, HttpError)]
 enum Outer {
     #[error(transparent)]
