@@ -191,6 +191,9 @@ pub struct VariantAttrs<'a> {
     /// `log = ".."` on the variant (a struct's is the type's).
     pub log: Option<LitStr>,
     pub code: Option<LitStr>,
+    /// `grpc = "ALREADY_EXISTS"`: the gRPC code, where it is not the one
+    /// its status maps to; with its number.
+    pub grpc: Option<(LitStr, i32)>,
     /// `#[http_error(transparent)]`: answer as the one field's error.
     pub transparent: Option<Span>,
     /// The variant's own `#[member]`s (a struct's are the type's).
@@ -212,6 +215,7 @@ impl Default for VariantAttrs<'_> {
             message_example: None,
             log: None,
             code: None,
+            grpc: None,
             transparent: None,
             members: Vec::new(),
             deviations: Vec::new(),
@@ -280,10 +284,11 @@ enum HttpErrorKey {
     Transparent,
     Log,
     Negotiate,
+    Grpc,
 }
 
 impl HttpErrorKey {
-    const ALL: [HttpErrorKey; 15] = [
+    const ALL: [HttpErrorKey; 16] = [
         HttpErrorKey::MessageKey,
         HttpErrorKey::CodeKey,
         HttpErrorKey::RenameAll,
@@ -299,6 +304,7 @@ impl HttpErrorKey {
         HttpErrorKey::Transparent,
         HttpErrorKey::Log,
         HttpErrorKey::Negotiate,
+        HttpErrorKey::Grpc,
     ];
 
     fn name(self) -> &'static str {
@@ -318,6 +324,7 @@ impl HttpErrorKey {
             HttpErrorKey::Transparent => "transparent",
             HttpErrorKey::Log => "log",
             HttpErrorKey::Negotiate => "negotiate",
+            HttpErrorKey::Grpc => "grpc",
         }
     }
 
@@ -328,7 +335,10 @@ impl HttpErrorKey {
     /// Whether the key applies to the whole type, rather than to one
     /// variant (a struct takes both).
     fn of_type(self) -> bool {
-        !matches!(self, HttpErrorKey::Code | HttpErrorKey::Transparent)
+        !matches!(
+            self,
+            HttpErrorKey::Code | HttpErrorKey::Transparent | HttpErrorKey::Grpc
+        )
     }
 
     /// Whether the key may stand on a variant.
@@ -336,6 +346,7 @@ impl HttpErrorKey {
         matches!(
             self,
             HttpErrorKey::Code
+                | HttpErrorKey::Grpc
                 | HttpErrorKey::Transparent
                 | HttpErrorKey::Rfc9110Deviation
                 | HttpErrorKey::Format
@@ -1381,6 +1392,30 @@ fn http_error(
                 duplicate
             }
             HttpErrorKey::Code => own.code.replace(lit).is_some(),
+            HttpErrorKey::Grpc => {
+                let Some(number) = grpc_code(&lit.value()) else {
+                    let names = GRPC_CODES.iter().skip(1).map(|&(name, _)| name);
+                    let message = if lit.value() == "OK" {
+                        "an error is never \"OK\": name the gRPC code it answers, such as \
+                         \"ALREADY_EXISTS\""
+                            .to_owned()
+                    } else if let Some(name) = closest(&lit.value(), names.clone()) {
+                        format!(
+                            "unknown gRPC code \"{}\"; did you mean \"{name}\"?",
+                            lit.value()
+                        )
+                    } else {
+                        let names: Vec<String> = names.map(|name| format!("\"{name}\"")).collect();
+                        format!(
+                            "unknown gRPC code \"{}\": expected one of google.rpc.Code's names: {}",
+                            lit.value(),
+                            names.join(", ")
+                        )
+                    };
+                    return Err(syn::Error::new(lit.span(), message));
+                };
+                own.grpc.replace((lit, number)).is_some()
+            }
             HttpErrorKey::Log => {
                 if !LOG_LEVELS.contains(&lit.value().as_str()) {
                     let hint = closest(&lit.value(), LOG_LEVELS)
@@ -1443,6 +1478,36 @@ fn http_error(
 /// The levels `#[http_error(log = "..")]` takes.
 pub const LOG_LEVELS: [&str; 6] = ["off", "error", "warn", "info", "debug", "trace"];
 
+/// google.rpc.Code's names and numbers (code.proto).
+const GRPC_CODES: [(&str, i32); 17] = [
+    ("OK", 0),
+    ("CANCELLED", 1),
+    ("UNKNOWN", 2),
+    ("INVALID_ARGUMENT", 3),
+    ("DEADLINE_EXCEEDED", 4),
+    ("NOT_FOUND", 5),
+    ("ALREADY_EXISTS", 6),
+    ("PERMISSION_DENIED", 7),
+    ("RESOURCE_EXHAUSTED", 8),
+    ("FAILED_PRECONDITION", 9),
+    ("ABORTED", 10),
+    ("OUT_OF_RANGE", 11),
+    ("UNIMPLEMENTED", 12),
+    ("INTERNAL", 13),
+    ("UNAVAILABLE", 14),
+    ("DATA_LOSS", 15),
+    ("UNAUTHENTICATED", 16),
+];
+
+/// The number of an error's gRPC code by name: any but `OK`.
+fn grpc_code(name: &str) -> Option<i32> {
+    GRPC_CODES
+        .iter()
+        .skip(1)
+        .find(|&&(n, _)| n == name)
+        .map(|&(_, number)| number)
+}
+
 fn unknown_format(lit: &LitStr) -> syn::Error {
     syn::Error::new(
         lit.span(),
@@ -1463,6 +1528,10 @@ fn misplaced_or_unknown(
     match (key, position) {
         (Some(HttpErrorKey::Code), Position::Enum) => meta.error(
             "`code` names one variant's machine code: put #[http_error(code = \"...\")] on the variant",
+        ),
+        (Some(HttpErrorKey::Grpc), Position::Enum) => meta.error(
+            "`grpc` names one variant's gRPC code: put #[http_error(grpc = \"...\")] on the \
+             variant (the others follow their status)",
         ),
         (Some(HttpErrorKey::Transparent), Position::Enum) => meta.error(
             "`transparent` makes one variant answer as the error it wraps: put \

@@ -176,6 +176,27 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         delegate("json_body", quote!()),
     );
     let negotiation = negotiation(model);
+    // A gRPC code written on a variant, or wrapped types that may have one.
+    let grpc = (model.variants.iter().any(|v| v.grpc.is_some()) || !model.transparent.is_empty())
+        .then(|| {
+            let grpc_arms = arms(
+                model,
+                |v| {
+                    let code = match v.grpc {
+                        Some(number) => quote!(::core::option::Option::Some(#number)),
+                        None => quote!(::core::option::Option::None),
+                    };
+                    (TokenStream::new(), code)
+                },
+                delegate("grpc_code", quote!()),
+            );
+            quote! {
+                #[inline]
+                fn grpc_code(&self) -> ::core::option::Option<::core::primitive::i32> {
+                    #grpc_arms
+                }
+            }
+        });
     let headers = headers::headers_fns(model);
     let content_type = if model.problem {
         Some("application/problem+json")
@@ -255,6 +276,22 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             }
         }
     });
+    // `From<Type> for tonic::Status`: `Self` is the status there, so the
+    // bounds are the user's and the type's own `HttpError`.
+    let mut tonic_where = model
+        .input
+        .generics
+        .where_clause
+        .clone()
+        .unwrap_or_else(|| syn::parse_quote!(where));
+    tonic_where
+        .predicates
+        .push(syn::parse_quote!(#ident #ty_generics: ::httperror::HttpError));
+    let tonic = quote! {
+        ::httperror::__private::impl_tonic! {
+            impl [#impl_generics] for [#ident #ty_generics] where [#tonic_where]
+        }
+    };
 
     quote! {
         #[automatically_derived]
@@ -297,6 +334,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
 
             #per_value
             #negotiation
+            #grpc
 
             fn serialize_body<__S: ::httperror::__private::serde::Serializer>(
                 &self,
@@ -324,6 +362,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         }
 
         #(#integrations)*
+        #tonic
     }
 }
 

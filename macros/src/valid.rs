@@ -128,6 +128,9 @@ pub struct Resolved<'a> {
     pub message_example: Option<&'a LitStr>,
     /// `log = ".."`: the variant's, else the type's; `None`: by status.
     pub log: Option<&'a LitStr>,
+    /// `grpc = ".."`: the gRPC code's number, where it is not the one the
+    /// status maps to.
+    pub grpc: Option<i32>,
     pub payload: Vec<Payload<'a>>,
     pub headers: Vec<Header<'a>>,
     /// The members before the payload, in the declared order, under their
@@ -842,6 +845,12 @@ fn check_transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Option<Transpar
             format!("{why}, logged at its level; remove `log` here and put it on the wrapped type"),
         );
     }
+    if let Some((grpc, _)) = &variant.attrs.grpc {
+        cx.error_spanned_by(
+            grpc,
+            format!("{why}, with its gRPC code; remove `grpc` here and put it on the wrapped type"),
+        );
+    }
     if let Some(code) = &variant.attrs.code {
         cx.error_spanned_by(code, format!("{why}, with its machine code; remove `code`"));
     }
@@ -1111,6 +1120,7 @@ fn resolve_at<'a>(
         message,
         message_example,
         log: variant.attrs.log.as_ref().or(input.container.log.as_ref()),
+        grpc: variant.attrs.grpc.as_ref().map(|&(_, number)| number),
         payload,
         headers,
         head,

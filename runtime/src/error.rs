@@ -202,6 +202,14 @@ pub trait HttpError: std::error::Error {
         self.write_json(out)
     }
 
+    /// The gRPC code written with `#[http_error(grpc = "..")]`, where the
+    /// variant has one (google.rpc.Code's number); else its status's.
+    #[doc(hidden)]
+    #[inline]
+    fn grpc_code(&self) -> Option<i32> {
+        None
+    }
+
     /// The level this error is logged at when it becomes a response:
     /// `#[http_error(log = "..")]` on its variant or type, else by status
     /// (5xx at error, 4xx not at all).

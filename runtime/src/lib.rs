@@ -1203,6 +1203,16 @@
 //! # }
 //! ```
 //!
+//! # gRPC: tonic
+//!
+//! With the `tonic` feature, every derived type (composed ones included)
+//! and [`Abort`] convert into `tonic::Status`: the code read back from
+//! the HTTP mapping of `google.rpc.Code` (the table is in the
+//! `httperror::tonic` module), or the one a variant names with
+//! `#[http_error(grpc = "ALREADY_EXISTS")]`; the public message, so a 5xx
+//! shows its reason phrase, never its source; the machine code in the
+//! `x-error-code` metadata.
+//!
 //! # An error catalogue
 //!
 //! [`catalogue::Catalogue`] lists every machine code of one or more error
@@ -1363,6 +1373,7 @@
 //! | `validator` | `From<validator::ValidationErrors>` for [`common::ValidationFailed`] |
 //! | `garde` | `From<garde::Report>` for [`common::ValidationFailed`] |
 //! | `aide` | `aide::OperationOutput` for every derived type (implies `axum`); see the `httperror::aide` module |
+//! | `tonic` | `From<E> for tonic::Status` for every derived type and [`Abort`]: the gRPC code from code.proto's HTTP mapping, or `#[http_error(grpc = "..")]`; see the `httperror::tonic` module |
 //! | `poem` | `poem::error::ResponseError` for every derived type and [`Abort`]; `httperror::poem::{get, post, …}` for routes whose 405 is JSON with `allow`, `httperror::poem::router_errors` for the router's 404; see the `httperror::poem` module |
 //! | `tracing` | every error turned into a response is logged at its `log` level (by default 5xx at error, 4xx not at all) with its `source()` chain, as a `dyn Error` for Sentry's tracing layer |
 
@@ -1396,6 +1407,8 @@ pub mod poem;
 #[cfg(feature = "tracing")]
 mod report;
 mod rules;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 #[cfg(any(feature = "validator", feature = "garde"))]
 mod validation;
 

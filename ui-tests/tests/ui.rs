@@ -10,6 +10,7 @@ fn ui() {
         "code",
         "deviation",
         "features",
+        "grpc",
         "headers",
         "message",
         "negotiate",

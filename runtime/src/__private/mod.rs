@@ -112,6 +112,7 @@ framework!("aide", impl_aide, __impl_aide, aide);
 framework!("aide", aide_input, __aide_input);
 framework!("poem", impl_poem, __impl_poem, poem);
 framework!("actix-web", impl_actix_web, __impl_actix_web, actix_web);
+framework!("tonic", impl_tonic, __impl_tonic, tonic);
 
 /// The frameworks' `extractors!`: the rejection type answers as an
 /// `HttpError`, and documents itself.
