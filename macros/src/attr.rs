@@ -144,6 +144,8 @@ pub struct Container {
     pub skip_message: Option<Span>,
     /// `negotiate`: the format follows the request's `Accept`.
     pub negotiate: Option<Span>,
+    /// `decode`: clients can rebuild the type's values from its responses.
+    pub decode: Option<Span>,
     /// The members the type declares, in the order written.
     pub order: Vec<Slot>,
     /// The type's own `#[member]`s.
@@ -285,10 +287,11 @@ enum HttpErrorKey {
     Log,
     Negotiate,
     Grpc,
+    Decode,
 }
 
 impl HttpErrorKey {
-    const ALL: [HttpErrorKey; 16] = [
+    const ALL: [HttpErrorKey; 17] = [
         HttpErrorKey::MessageKey,
         HttpErrorKey::CodeKey,
         HttpErrorKey::RenameAll,
@@ -305,6 +308,7 @@ impl HttpErrorKey {
         HttpErrorKey::Log,
         HttpErrorKey::Negotiate,
         HttpErrorKey::Grpc,
+        HttpErrorKey::Decode,
     ];
 
     fn name(self) -> &'static str {
@@ -325,6 +329,7 @@ impl HttpErrorKey {
             HttpErrorKey::Log => "log",
             HttpErrorKey::Negotiate => "negotiate",
             HttpErrorKey::Grpc => "grpc",
+            HttpErrorKey::Decode => "decode",
         }
     }
 
@@ -1278,7 +1283,10 @@ fn http_error(
         };
         if matches!(
             key,
-            HttpErrorKey::Transparent | HttpErrorKey::SkipMessage | HttpErrorKey::Negotiate
+            HttpErrorKey::Transparent
+                | HttpErrorKey::SkipMessage
+                | HttpErrorKey::Negotiate
+                | HttpErrorKey::Decode
         ) {
             if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
                 return Err(meta.error(format!("`{name}` takes no value: #[http_error({name})]")));
@@ -1286,6 +1294,7 @@ fn http_error(
             let slot = match key {
                 HttpErrorKey::Transparent => &mut own.transparent,
                 HttpErrorKey::SkipMessage => &mut container.skip_message,
+                HttpErrorKey::Decode => &mut container.decode,
                 _ => &mut container.negotiate,
             };
             if slot.replace(meta.path.span()).is_some() {
@@ -1436,9 +1445,10 @@ fn http_error(
                     container.log.replace(lit).is_some()
                 }
             }
-            HttpErrorKey::Transparent | HttpErrorKey::SkipMessage | HttpErrorKey::Negotiate => {
-                false
-            }
+            HttpErrorKey::Transparent
+            | HttpErrorKey::SkipMessage
+            | HttpErrorKey::Negotiate
+            | HttpErrorKey::Decode => false,
             HttpErrorKey::Format => {
                 let format = Format::NAMES
                     .iter()
@@ -1537,7 +1547,10 @@ fn misplaced_or_unknown(
             "`transparent` makes one variant answer as the error it wraps: put \
              #[http_error(transparent)] on a one-field variant",
         ),
-        (Some(key @ (HttpErrorKey::SkipMessage | HttpErrorKey::Negotiate)), Position::Variant) => {
+        (
+            Some(key @ (HttpErrorKey::SkipMessage | HttpErrorKey::Negotiate | HttpErrorKey::Decode)),
+            Position::Variant,
+        ) => {
             meta.error(format!(
                 "`{0}` applies to the whole type: put #[http_error({0})] on the enum",
                 key.name()

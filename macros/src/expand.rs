@@ -258,6 +258,8 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
     });
     let openapi = openapi::openapi_fn(model);
     let variants = variants_fn(model);
+    let body_keys = crate::decode::body_keys(model);
+    let from_error_body = crate::decode::from_error_body(model);
     // Framework impls go through the runtime's macros, which expand to
     // nothing when the runtime's feature for that framework is off.
     let integrations = [
@@ -301,6 +303,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             const CODES: &'static [(&'static ::core::primitive::str, ::core::primitive::u16)] = #codes;
             #content_type
             const INTERNAL_ERROR_BODY: &'static [::core::primitive::u8] = #internal_error_body;
+            #body_keys
 
             // The hot methods are small matches over the variants: inlined
             // across crates into `to_response`, whichever crate derives.
@@ -363,6 +366,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
 
         #(#integrations)*
         #tonic
+        #from_error_body
     }
 }
 

@@ -84,7 +84,7 @@ pub fn where_clause(model: &Model) -> Option<WhereClause> {
     Some(clause.clone())
 }
 
-fn mentions(tokens: TokenStream, params: &BTreeSet<String>) -> bool {
+pub fn mentions(tokens: TokenStream, params: &BTreeSet<String>) -> bool {
     tokens.into_iter().any(|tree| match tree {
         TokenTree::Ident(ident) => params.contains(&ident.to_string()),
         TokenTree::Group(group) => mentions(group.stream(), params),

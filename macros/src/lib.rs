@@ -7,6 +7,7 @@ mod body;
 mod case;
 mod codegen;
 mod ctxt;
+mod decode;
 mod doc;
 mod expand;
 #[cfg(test)]

@@ -18,6 +18,10 @@ pub struct Model<'a> {
     pub input: &'a syn::DeriveInput,
     pub is_enum: bool,
     pub code_key: Option<String>,
+    /// The message's key; `None` with `skip_message`.
+    pub message_key: Option<String>,
+    /// `decode`: a `FromErrorBody` impl for clients.
+    pub decode: bool,
     /// `format = "problem"`.
     pub problem: bool,
     /// `format = "text"` on the type: every body is its message alone.
@@ -414,6 +418,13 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     unused_deviations(cx, input, &variants);
     generic_transparent(cx, input, &variants, &transparent);
     transparent_struct_options(cx, input);
+    if let (Some(span), None, false) = (container.decode, &keys.code, own.is_empty()) {
+        cx.error_at(
+            span,
+            "`decode` names the variant by its machine code, which the body then carries: \
+             add code_key = \"code\"",
+        );
+    }
     let internal_error = internal_error(&keys);
     let other = container
         .negotiate
@@ -422,6 +433,8 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         input: input.original,
         is_enum: input.is_enum,
         code_key: keys.code,
+        message_key: keys.message,
+        decode: container.decode.is_some(),
         problem,
         text: container.text(),
         envelope: container.envelope.as_ref().map(|e| Envelope {
@@ -553,6 +566,8 @@ fn other_format<'a>(
         input: input.original,
         is_enum: input.is_enum,
         code_key: other_keys.code.clone(),
+        message_key: other_keys.message.clone(),
+        decode: false,
         problem: to_problem,
         text: false,
         envelope: None,

@@ -107,6 +107,11 @@ pub trait HttpError: std::error::Error {
     #[doc(hidden)]
     const INTERNAL_ERROR_BODY: &'static [u8] = crate::__private::INTERNAL_ERROR_BODY;
 
+    /// The keys of this type's body, for a client reading it back
+    /// ([`client::decode_body`](crate::client::decode_body)).
+    #[doc(hidden)]
+    const BODY_KEYS: crate::client::BodyKeys = crate::client::BodyKeys::DEFAULT;
+
     /// Every machine code this type answers with, each with its status:
     /// own variants first, then those of the errors its transparent
     /// variants wrap. A code may repeat with another status (two module

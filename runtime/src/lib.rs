@@ -1213,6 +1213,17 @@
 //! shows its reason phrase, never its source; the machine code in the
 //! `x-error-code` metadata.
 //!
+//! # Typed clients
+//!
+//! The [`client`] module reads an error response (status, headers, body
+//! bytes) back: [`client::decode_body`] gives any type's
+//! [`client::ErrorBody`] from every format it answers with;
+//! `#[http_error(decode)]` on a type with a code key implements
+//! [`client::FromErrorBody`], and [`client::decode`] rebuilds the variant
+//! the code names with its payload (the payload types `Deserialize`). An
+//! attribute rather than a feature: features unify across a build, and
+//! would ask `Deserialize` of every payload of every crate in it.
+//!
 //! # An error catalogue
 //!
 //! [`catalogue::Catalogue`] lists every machine code of one or more error
@@ -1392,6 +1403,7 @@ pub mod aide;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod catalogue;
+pub mod client;
 pub mod common;
 mod context;
 mod error;

@@ -240,7 +240,7 @@ pub enum CopyError {
 
 /// Why `GET /admin/usage` refused.
 #[derive(Debug, thiserror::Error, HttpError)]
-#[http_error(code_key = "code", negotiate)]
+#[http_error(code_key = "code", negotiate, decode)]
 pub enum AdminError {
     /// No bearer token was sent.
     #[error("Authentication credentials were not provided.")]

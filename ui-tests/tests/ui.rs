@@ -7,6 +7,7 @@ fn ui() {
     t.pass("pass/*.rs");
     for topic in [
         "attributes",
+        "client",
         "code",
         "deviation",
         "features",
