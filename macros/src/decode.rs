@@ -9,36 +9,53 @@ use syn::{Fields, Member};
 
 use crate::valid::{Model, Resolved};
 
-/// `const BODY_KEYS`: the keys of the type's own body; with only
-/// transparent variants, those of the first type it wraps.
+/// `body_keys()`: the keys of the type's own body (a problem type's
+/// negotiated JSON shape has its message under `message`), then those of
+/// the types it wraps.
 pub fn body_keys(model: &Model) -> TokenStream {
     let keys = quote!(::httperror::client::BodyKeys);
-    if let ([], [first, ..]) = (model.variants.as_slice(), model.transparent.as_slice()) {
-        let ty = first.ty;
-        return quote! {
-            const BODY_KEYS: #keys = <#ty as ::httperror::HttpError>::BODY_KEYS;
+    let own = (!model.variants.is_empty()).then(|| {
+        let message = if model.problem {
+            Some("message")
+        } else {
+            model.message_key.as_deref()
         };
+        let message = option(message);
+        let code = option(model.code_key.as_deref());
+        let envelope = match &model.envelope {
+            Some(envelope) => {
+                let key = &envelope.key;
+                let array = envelope.array;
+                quote!(::core::option::Option::Some((#key, #array)))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        quote!(#keys { message: #message, code: #code, envelope: #envelope })
+    });
+    let wrapped = model.transparent.iter().map(|t| {
+        let ty = t.ty;
+        quote! {
+            ::core::iter::Extend::extend(
+                &mut __keys,
+                <#ty as ::httperror::HttpError>::body_keys(),
+            );
+        }
+    });
+    quote! {
+        fn body_keys() -> ::std::vec::Vec<#keys> {
+            #[allow(unused_mut)]
+            let mut __keys = ::std::vec![#own];
+            #(#wrapped)*
+            __keys
+        }
     }
-    let some_or_none = |value: Option<&str>| match value {
+}
+
+/// `Some(text)` or `None`, as tokens.
+fn option(value: Option<&str>) -> TokenStream {
+    match value {
         Some(value) => quote!(::core::option::Option::Some(#value)),
         None => quote!(::core::option::Option::None),
-    };
-    let message = some_or_none(model.message_key.as_deref());
-    let code = some_or_none(model.code_key.as_deref());
-    let envelope = match &model.envelope {
-        Some(envelope) => {
-            let key = &envelope.key;
-            let array = envelope.array;
-            quote!(::core::option::Option::Some((#key, #array)))
-        }
-        None => quote!(::core::option::Option::None),
-    };
-    quote! {
-        const BODY_KEYS: #keys = #keys {
-            message: #message,
-            code: #code,
-            envelope: #envelope,
-        };
     }
 }
 
@@ -82,36 +99,62 @@ pub fn from_error_body(model: &Model) -> Option<TokenStream> {
         {
             continue;
         }
-        let values = v.payload.iter().map(|p| {
-            let member = &p.member;
-            let value = match &p.key {
-                None => {
-                    bound(
-                        p.ty,
-                        quote!(::httperror::__private::serde::de::DeserializeOwned),
-                    );
-                    let ty = p.ty;
-                    quote!(__body.members_as::<#ty>()?)
-                }
-                Some(key) if p.optional => {
-                    bound(
-                        p.value_ty,
-                        quote!(::httperror::__private::serde::de::DeserializeOwned),
-                    );
-                    let ty = p.value_ty;
-                    quote!(__body.member::<#ty>(#key))
-                }
-                Some(key) => {
-                    bound(
-                        p.ty,
-                        quote!(::httperror::__private::serde::de::DeserializeOwned),
-                    );
-                    let ty = p.ty;
-                    quote!(__body.member::<#ty>(#key)?)
-                }
-            };
-            quote!(#member: #value)
-        });
+        let private = quote!(::httperror::__private);
+        // What a flattened payload does not own: the other payload keys,
+        // and the members the layer or problem details add.
+        let explicit: Vec<&String> = v.payload.iter().filter_map(|p| p.key.as_ref()).collect();
+        let values: Vec<TokenStream> = v
+            .payload
+            .iter()
+            .map(|p| {
+                let member = &p.member;
+                let owned = quote!(#private::serde::de::DeserializeOwned);
+                let value = match &p.key {
+                    None => {
+                        bound(p.ty, owned);
+                        let ty = if p.optional { p.value_ty } else { p.ty };
+                        let read = quote! {{
+                            let mut __members = ::core::clone::Clone::clone(&__body.members);
+                            for __key in [#(#explicit,)* "type", "title", "instance", "request_id"] {
+                                __members.remove(__key);
+                            }
+                            <#ty as #private::serde::Deserialize>::deserialize(
+                                #private::serde_json::Value::Object(__members),
+                            )
+                            .ok()
+                        }};
+                        if p.optional { read } else { quote!(#read?) }
+                    }
+                    // Absent or null: `None`; present, it must fit.
+                    Some(key) if p.optional => {
+                        bound(p.value_ty, owned);
+                        let ty = p.value_ty;
+                        quote! {
+                            match __body.members.get(#key) {
+                                ::core::option::Option::None
+                                | ::core::option::Option::Some(#private::serde_json::Value::Null) => {
+                                    ::core::option::Option::None
+                                }
+                                ::core::option::Option::Some(__value) => ::core::option::Option::Some(
+                                    <#ty as #private::serde::Deserialize>::deserialize(__value).ok()?,
+                                ),
+                            }
+                        }
+                    }
+                    Some(key) => {
+                        bound(p.ty, owned);
+                        let ty = p.ty;
+                        quote! {
+                            <#ty as #private::serde::Deserialize>::deserialize(
+                                __body.members.get(#key)?,
+                            )
+                            .ok()?
+                        }
+                    }
+                };
+                quote!(#member: #value)
+            })
+            .collect();
         let path = if model.is_enum {
             let variant = v.ident;
             quote!(Self::#variant)

@@ -303,7 +303,6 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
             const CODES: &'static [(&'static ::core::primitive::str, ::core::primitive::u16)] = #codes;
             #content_type
             const INTERNAL_ERROR_BODY: &'static [::core::primitive::u8] = #internal_error_body;
-            #body_keys
 
             // The hot methods are small matches over the variants: inlined
             // across crates into `to_response`, whichever crate derives.
@@ -325,6 +324,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
 
             #openapi
             #variants
+            #body_keys
 
             #payload
 
@@ -538,6 +538,7 @@ fn variants_fn(model: &Model) -> TokenStream {
                 Some(docs) => quote!(::core::option::Option::Some(#docs)),
                 None => quote!(::core::option::Option::None),
             };
+            let reason = &v.reason;
             let headers = v.headers.iter().map(|h| {
                 let name = &h.name;
                 let always = !matches!(
@@ -568,6 +569,7 @@ fn variants_fn(model: &Model) -> TokenStream {
                 #private::VariantDoc {
                     code: #code,
                     status: #status,
+                    reason: #reason,
                     ident: #ident,
                     docs: #docs,
                     headers: &[#(#headers),*],

@@ -418,7 +418,15 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     unused_deviations(cx, input, &variants);
     generic_transparent(cx, input, &variants, &transparent);
     transparent_struct_options(cx, input);
-    if let (Some(span), None, false) = (container.decode, &keys.code, own.is_empty()) {
+    if let Some(span) = container.decode {
+        decode_checks(cx, container, &variants, span);
+    }
+    if let (Some(span), None, false, false) = (
+        container.decode,
+        &keys.code,
+        own.is_empty(),
+        container.text(),
+    ) {
         cx.error_at(
             span,
             "`decode` names the variant by its machine code, which the body then carries: \
@@ -445,6 +453,42 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         variants,
         transparent,
         other,
+    }
+}
+
+/// `decode`: a client names a variant by its code at its status, which
+/// a text/plain body does not carry, and two variants sharing both would
+/// be told apart by guesswork.
+fn decode_checks(
+    cx: &Ctxt,
+    container: &crate::attr::Container,
+    variants: &[Resolved],
+    span: proc_macro2::Span,
+) {
+    if container.text() {
+        cx.error_at(
+            span,
+            "with format = \"text\", a body is the message alone, without the code a \
+             client names the variant by; remove `decode`",
+        );
+        return;
+    }
+    let mut seen: Vec<(&str, u16, &syn::Ident)> = Vec::new();
+    for v in variants.iter().flat_map(Resolved::at_each_status) {
+        if let Some((_, _, other)) = seen.iter().find(|&&(code, status, other)| {
+            code == v.code && status == v.status && other != v.ident
+        }) {
+            cx.error_spanned_by(
+                v.ident,
+                format!(
+                    "`{}` and `{other}` both answer code \"{}\" at {}: with `decode`, a client \
+                     cannot tell them apart; give one its own #[http_error(code = \"..\")]",
+                    v.ident, v.code, v.status
+                ),
+            );
+        } else {
+            seen.push((&v.code, v.status, v.ident));
+        }
     }
 }
 

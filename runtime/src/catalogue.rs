@@ -47,20 +47,23 @@ pub struct Entry {
     pub code: &'static str,
     /// The status it answers.
     pub status: StatusCode,
+    /// The status's reason phrase, registered or given.
+    pub reason: &'static str,
     /// The variant's doc comment, else the reason phrase.
     pub description: String,
     /// The body's media type (the type's own format); empty for a status
     /// without content.
     pub media_type: &'static str,
-    /// The body, exactly as sent, where it is known at compile time (or
-    /// given by `example = ..`).
+    /// The body as the type's own format sends it outside a request-id
+    /// layer, where it is known at compile time (or given by
+    /// `example = ..`).
     pub example: Option<&'static str>,
     /// The headers it sends, each with whether it is always sent.
     pub headers: Vec<(&'static str, bool)>,
 }
 
 /// Every machine code of one or more error types, sorted by status, then
-/// code; a code answered by two types at one status is listed once.
+/// code; an answer reached through two wrappers is listed once.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Catalogue {
     entries: Vec<Entry>,
@@ -85,10 +88,11 @@ impl Catalogue {
             let Ok(status) = StatusCode::from_u16(variant.status) else {
                 continue;
             };
-            let listed = self
-                .entries
-                .iter()
-                .any(|e| e.code == variant.code && e.status == status);
+            // The same answer reached twice (a type wrapped twice) is
+            // listed once; two types' answers under one code, both.
+            let listed = self.entries.iter().any(|e| {
+                e.code == variant.code && e.status == status && e.example == variant.example
+            });
             if listed {
                 continue;
             }
@@ -99,6 +103,7 @@ impl Catalogue {
             self.entries.push(Entry {
                 code: variant.code,
                 status,
+                reason: variant.reason,
                 description,
                 media_type: variant.media_type,
                 example: variant.example,
@@ -116,24 +121,26 @@ impl Catalogue {
     }
 
     /// As Markdown: a table of every code, then a section per code with
-    /// its description, headers and example body.
+    /// its description (Markdown already: a doc comment), headers and
+    /// example body, in code spans and fences no backtick of theirs can
+    /// close.
     pub fn to_markdown(&self) -> String {
         let mut out = String::from("| Code | Status | Description |\n| --- | --- | --- |\n");
         for e in &self.entries {
             let _ = writeln!(
                 out,
-                "| `{}` | {} | {} |",
-                e.code,
-                status_text(e.status),
+                "| {} | {} | {} |",
+                table_cell(&code_span(e.code)),
+                status_text(e.status, e.reason),
                 table_cell(&e.description)
             );
         }
         for e in &self.entries {
             let _ = write!(
                 out,
-                "\n## `{}`: {}\n\n{}\n",
-                e.code,
-                status_text(e.status),
+                "\n## {}: {}\n\n{}\n",
+                code_span(e.code),
+                status_text(e.status, e.reason),
                 e.description
             );
             if !e.headers.is_empty() {
@@ -142,9 +149,9 @@ impl Catalogue {
                     .iter()
                     .map(|&(name, always)| {
                         if always {
-                            format!("`{name}`")
+                            code_span(name)
                         } else {
-                            format!("`{name}` (optional)")
+                            format!("{} (optional)", code_span(name))
                         }
                     })
                     .collect();
@@ -156,7 +163,8 @@ impl Catalogue {
                 } else {
                     "text"
                 };
-                let _ = write!(out, "\n```{language}\n{example}\n```\n");
+                let fence = fence(example);
+                let _ = write!(out, "\n{fence}{language}\n{example}\n{fence}\n");
             }
         }
         out
@@ -177,7 +185,7 @@ impl Catalogue {
                 "<tr><td><a href=\"#{0}-{1}\"><code>{0}</code></a></td><td>{2}</td><td>{3}</td></tr>",
                 Escape(e.code),
                 e.status.as_u16(),
-                Escape(&status_text(e.status)),
+                Escape(&status_text(e.status, e.reason)),
                 Escape(&e.description)
             );
         }
@@ -188,7 +196,7 @@ impl Catalogue {
                 "<section id=\"{0}-{1}\">\n<h2><code>{0}</code>: {2}</h2>\n<p>{3}</p>\n",
                 Escape(e.code),
                 e.status.as_u16(),
-                Escape(&status_text(e.status)),
+                Escape(&status_text(e.status, e.reason)),
                 Escape(&e.description)
             );
             if !e.headers.is_empty() {
@@ -216,11 +224,32 @@ impl Catalogue {
 }
 
 /// `404 Not Found`.
-fn status_text(status: StatusCode) -> String {
-    match status.canonical_reason() {
-        Some(reason) => format!("{} {reason}", status.as_u16()),
-        None => status.as_u16().to_string(),
+fn status_text(status: StatusCode, reason: &str) -> String {
+    if reason.is_empty() {
+        status.as_u16().to_string()
+    } else {
+        format!("{} {reason}", status.as_u16())
     }
+}
+
+/// `text` as Markdown inline code, whatever backticks it holds.
+fn code_span(text: &str) -> String {
+    let ticks = "`".repeat(longest_backtick_run(text) + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
+}
+
+/// A fence longer than any run of backticks in `text`.
+fn fence(text: &str) -> String {
+    "`".repeat((longest_backtick_run(text) + 1).max(3))
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
 }
 
 /// Text for one Markdown table cell: one line, `|` escaped.
@@ -242,7 +271,19 @@ mod tests {
 
     #[test]
     fn statuses_read_with_their_reason() {
-        assert_eq!(status_text(StatusCode::NOT_FOUND), "404 Not Found");
-        assert_eq!(status_text(StatusCode::from_u16(599).unwrap()), "599");
+        assert_eq!(
+            status_text(StatusCode::NOT_FOUND, "Not Found"),
+            "404 Not Found"
+        );
+        assert_eq!(status_text(StatusCode::from_u16(599).unwrap(), ""), "599");
+    }
+
+    #[test]
+    fn backticks_never_end_code_early() {
+        assert_eq!(code_span("not_found"), "`not_found`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
+        assert_eq!(fence("{}"), "```");
+        assert_eq!(fence("say ```hi```"), "````");
     }
 }

@@ -1,14 +1,16 @@
 //! Typed clients: an error response (status, headers, body bytes) read
 //! back into a value. Every type's responses decode into an [`ErrorBody`]:
-//! status, message, machine code and the other members, from the JSON
-//! shape (its envelope and keys), problem details, text/plain or an HTML
-//! page. A type with `#[http_error(decode)]` (which needs a code key)
-//! rebuilds its own values: the variant named by the code, its payload
-//! fields read back from the members (their types `Deserialize`). A
-//! variant with fields that never reach the client (a `#[source]`, a
-//! field that is not in the payload) cannot be rebuilt, and decodes to the
-//! generic body. A body that cannot be read is an error value, never a
-//! panic.
+//! the status and headers, and from a JSON body (the JSON shape with its
+//! envelope and keys, or problem details) the message, the machine code
+//! and the other members; a text/plain body gives the message alone, an
+//! HTML page (for people) and an empty body nothing more than the status.
+//! A type with `#[http_error(decode)]` (which needs a code key) rebuilds
+//! its own values: the variant named by the code at that status, its
+//! payload fields read back from the members (their types `Deserialize`).
+//! A variant with a field outside its payload (a `#[source]`, a field the
+//! body does not carry, one sent only as a header) is not rebuilt, and
+//! decodes to the generic body; so does a body whose members do not fit.
+//! A body that cannot be read is an error value, never a panic.
 //!
 //! ```
 //! use httperror::HttpError;
@@ -54,7 +56,9 @@ use crate::HttpError;
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BodyKeys {
-    /// The message's key; `None` with `skip_message`.
+    /// The message's key in the JSON shape (`message` for a problem
+    /// type, whose negotiated JSON shape has it); `None` with
+    /// `skip_message`.
     pub message: Option<&'static str>,
     /// The code's key, where the body has one.
     pub code: Option<&'static str>,
@@ -86,9 +90,23 @@ pub struct ErrorBody {
     /// The other members of a JSON body: the payload, `request_id`, and a
     /// problem's `type`, `title` and `instance`.
     pub members: Map<String, Value>,
+    /// The response's headers (`retry-after`, `www-authenticate`, ..).
+    pub headers: HeaderMap,
 }
 
 impl ErrorBody {
+    /// A body with nothing but its status: for tests of a hand-written
+    /// [`FromErrorBody`].
+    pub fn new(status: StatusCode) -> Self {
+        ErrorBody {
+            status,
+            message: None,
+            code: None,
+            members: Map::new(),
+            headers: HeaderMap::new(),
+        }
+    }
+
     /// A member read as `T`: `None` where it is absent or not a `T`.
     pub fn member<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
         T::deserialize(self.members.get(key)?).ok()
@@ -115,10 +133,20 @@ pub enum Decoded<E> {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DecodeError {
-    /// A status that is no error (below 400).
+    /// A status the type never answers (a success, or a redirect it does
+    /// not send).
     NotAnError(StatusCode),
-    /// A JSON body that is not JSON, or no object.
-    Json(String),
+    /// A JSON body that is not JSON.
+    Json(serde_json::Error),
+    /// A JSON body that is not an object.
+    NotAnObject,
+    /// A JSON body without the type's envelope.
+    MissingEnvelope {
+        /// The envelope's key.
+        key: &'static str,
+    },
+    /// A body without a `content-type`.
+    MissingContentType,
     /// A body whose media type no error of this crate answers with.
     MediaType(String),
 }
@@ -127,7 +155,12 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::NotAnError(status) => write!(f, "{status} is not an error response"),
-            DecodeError::Json(why) => write!(f, "the error body is not a JSON object: {why}"),
+            DecodeError::Json(_) => f.write_str("the error body is not valid JSON"),
+            DecodeError::NotAnObject => f.write_str("the error body is not a JSON object"),
+            DecodeError::MissingEnvelope { key } => {
+                write!(f, "the error body has no `{key}` envelope")
+            }
+            DecodeError::MissingContentType => f.write_str("the error body has no content-type"),
             DecodeError::MediaType(media) => {
                 write!(f, "an error body of media type `{media}` cannot be read")
             }
@@ -135,7 +168,14 @@ impl fmt::Display for DecodeError {
     }
 }
 
-impl std::error::Error for DecodeError {}
+impl std::error::Error for DecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DecodeError::Json(error) => Some(error),
+            _ => None,
+        }
+    }
+}
 
 /// A type whose values a client can rebuild from their responses: derived
 /// with `#[http_error(decode)]`.
@@ -146,18 +186,27 @@ pub trait FromErrorBody: Sized {
 }
 
 /// Reads an error response of `E` back: the generic body, for any type.
+/// A composed type's body is read with the keys of the type that answers
+/// it (the first whose code and status `E` answers).
 ///
 /// # Errors
 ///
-/// A status below 400, a JSON body that is not an object, or a media type
-/// no error answers with.
+/// A status `E` never answers below 400, a JSON body that is not an
+/// object (or lacks the type's envelope), or a media type no error
+/// answers with.
 pub fn decode_body<E: HttpError>(
     status: StatusCode,
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<ErrorBody, DecodeError> {
-    if status.as_u16() < 400 {
+    if status.as_u16() < 400 && !E::STATUS_CODES.contains(&status.as_u16()) {
         return Err(DecodeError::NotAnError(status));
+    }
+    let mut decoded = ErrorBody::new(status);
+    decoded.headers = headers.clone();
+    if body.is_empty() {
+        // No content (a 304, a HEAD request): the status says it all.
+        return Ok(decoded);
     }
     let media_type = headers
         .get(CONTENT_TYPE)
@@ -170,46 +219,77 @@ pub fn decode_body<E: HttpError>(
                 .trim()
                 .to_ascii_lowercase()
         });
-    let mut decoded = ErrorBody {
-        status,
-        message: None,
-        code: None,
-        members: Map::new(),
-    };
-    match media_type.as_deref() {
-        // No content.
-        None if body.is_empty() => Ok(decoded),
-        Some("application/problem+json") => {
-            let mut members = object(body)?;
-            decoded.message = take_string(&mut members, "detail");
-            members.remove("status");
-            decoded.code = E::BODY_KEYS
-                .code
-                .and_then(|key| take_string(&mut members, key));
-            decoded.members = members;
-            Ok(decoded)
-        }
-        Some(media) if media == "application/json" || media.ends_with("+json") => {
-            let keys = E::BODY_KEYS;
-            let mut members = object(body)?;
-            if let Some((key, array)) = keys.envelope {
-                members = unwrap_envelope(members, key, array)?;
-            }
-            let message_key = keys.message.unwrap_or("message");
-            decoded.message = take_string(&mut members, message_key);
-            decoded.code = keys.code.and_then(|key| take_string(&mut members, key));
-            decoded.members = members;
-            Ok(decoded)
-        }
+    let problem = match media_type.as_deref() {
+        Some("application/problem+json") => true,
+        Some(media) if media == "application/json" || media.ends_with("+json") => false,
         Some("text/plain") => {
             decoded.message = Some(String::from_utf8_lossy(body).into_owned());
-            Ok(decoded)
+            return Ok(decoded);
         }
         // A page for a browser: its facts are for people to read.
-        Some("text/html") => Ok(decoded),
-        Some(media) => Err(DecodeError::MediaType(media.to_owned())),
-        None => Err(DecodeError::MediaType(String::new())),
+        Some("text/html") => return Ok(decoded),
+        Some(media) => return Err(DecodeError::MediaType(media.to_owned())),
+        None => return Err(DecodeError::MissingContentType),
+    };
+    let object = match serde_json::from_slice(body).map_err(DecodeError::Json)? {
+        Value::Object(object) => object,
+        _ => return Err(DecodeError::NotAnObject),
+    };
+    // Each key set the type's bodies may use; the first that reads a code
+    // `E` answers at this status, else the first that reads at all.
+    let mut first = None;
+    let mut failed = None;
+    for keys in E::body_keys() {
+        let (message, code, members) = match read(object.clone(), keys, problem) {
+            Ok(read) => read,
+            Err(error) => {
+                failed.get_or_insert(error);
+                continue;
+            }
+        };
+        let known = code.as_deref().is_some_and(|code| {
+            E::CODES
+                .iter()
+                .any(|&(c, s)| c == code && s == status.as_u16())
+        });
+        if known || first.is_none() {
+            first = Some((message, code, members));
+        }
+        if known {
+            break;
+        }
     }
+    let (message, code, members) = match (first, failed) {
+        (Some(read), _) => read,
+        (None, Some(error)) => return Err(error),
+        (None, None) => read(object, BodyKeys::DEFAULT, problem)?,
+    };
+    decoded.message = message;
+    decoded.code = code;
+    decoded.members = members;
+    Ok(decoded)
+}
+
+type Read = (Option<String>, Option<String>, Map<String, Value>);
+
+/// A JSON body's message, code and other members under `keys`.
+fn read(
+    mut members: Map<String, Value>,
+    keys: BodyKeys,
+    problem: bool,
+) -> Result<Read, DecodeError> {
+    if problem {
+        let message = take_string(&mut members, "detail");
+        members.remove("status");
+        let code = keys.code.and_then(|key| take_string(&mut members, key));
+        return Ok((message, code, members));
+    }
+    if let Some((key, array)) = keys.envelope {
+        members = unwrap_envelope(members, key, array)?;
+    }
+    let message = keys.message.and_then(|key| take_string(&mut members, key));
+    let code = keys.code.and_then(|key| take_string(&mut members, key));
+    Ok((message, code, members))
 }
 
 /// Reads an error response of `E` back into `E` where its variant can be
@@ -230,14 +310,6 @@ pub fn decode<E: HttpError + FromErrorBody>(
     })
 }
 
-fn object(body: &[u8]) -> Result<Map<String, Value>, DecodeError> {
-    match serde_json::from_slice(body) {
-        Ok(Value::Object(members)) => Ok(members),
-        Ok(_) => Err(DecodeError::Json("not an object".to_owned())),
-        Err(error) => Err(DecodeError::Json(error.to_string())),
-    }
-}
-
 fn take_string(members: &mut Map<String, Value>, key: &str) -> Option<String> {
     match members.remove(key)? {
         Value::String(text) => Some(text),
@@ -250,7 +322,7 @@ fn take_string(members: &mut Map<String, Value>, key: &str) -> Option<String> {
 
 fn unwrap_envelope(
     mut members: Map<String, Value>,
-    key: &str,
+    key: &'static str,
     array: bool,
 ) -> Result<Map<String, Value>, DecodeError> {
     let inner = match (members.remove(key), array) {
@@ -261,5 +333,5 @@ fn unwrap_envelope(
         },
         _ => None,
     };
-    inner.ok_or_else(|| DecodeError::Json(format!("no `{key}` envelope")))
+    inner.ok_or(DecodeError::MissingEnvelope { key })
 }

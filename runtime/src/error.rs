@@ -107,11 +107,6 @@ pub trait HttpError: std::error::Error {
     #[doc(hidden)]
     const INTERNAL_ERROR_BODY: &'static [u8] = crate::__private::INTERNAL_ERROR_BODY;
 
-    /// The keys of this type's body, for a client reading it back
-    /// ([`client::decode_body`](crate::client::decode_body)).
-    #[doc(hidden)]
-    const BODY_KEYS: crate::client::BodyKeys = crate::client::BodyKeys::DEFAULT;
-
     /// Every machine code this type answers with, each with its status:
     /// own variants first, then those of the errors its transparent
     /// variants wrap. A code may repeat with another status (two module
@@ -419,6 +414,17 @@ pub trait HttpError: std::error::Error {
         Self: Sized,
     {
         Value::Object(Map::new())
+    }
+
+    /// The keys of this type's bodies, for a client reading them back
+    /// ([`client::decode_body`](crate::client::decode_body)): its own, then
+    /// those of the types it wraps.
+    #[doc(hidden)]
+    fn body_keys() -> Vec<crate::client::BodyKeys>
+    where
+        Self: Sized,
+    {
+        vec![crate::client::BodyKeys::DEFAULT]
     }
 
     /// Each variant at each status it can answer, with its doc comment and

@@ -1210,8 +1210,8 @@
 //! the HTTP mapping of `google.rpc.Code` (the table is in the
 //! `httperror::tonic` module), or the one a variant names with
 //! `#[http_error(grpc = "ALREADY_EXISTS")]`; the public message, so a 5xx
-//! shows its reason phrase, never its source; the machine code in the
-//! `x-error-code` metadata.
+//! shows its reason phrase (or its `#[message]`), never its source; the
+//! machine code in the `x-error-code` metadata.
 //!
 //! # Typed clients
 //!
@@ -1228,8 +1228,11 @@
 //!
 //! [`catalogue::Catalogue`] lists every machine code of one or more error
 //! types, the types they wrap included, with its status, description (the
-//! variant's doc comment), exact example body and headers: as Markdown
-//! ([`to_markdown`](catalogue::Catalogue::to_markdown)) or as an HTML page
+//! variant's doc comment), example body (as the type's own format sends
+//! it outside a request-id layer) and headers: as Markdown
+//! ([`to_markdown`](catalogue::Catalogue::to_markdown); descriptions are
+//! Markdown already, codes and bodies go in code spans and fences they
+//! cannot close) or as an HTML page
 //! ([`to_html`](catalogue::Catalogue::to_html)), every value escaped. The
 //! example server serves its catalogue at `/errors`.
 //!

@@ -24,9 +24,15 @@
 //! Where a status means another code (a 409 that is `ALREADY_EXISTS`,
 //! which code.proto also maps to 409), `#[http_error(grpc = "..")]` on the
 //! variant names it. The status's message is the public message, so a
-//! 5xx shows its reason phrase, never its source; the machine code is in
-//! the status's metadata under `x-error-code`. With the `tracing` feature
-//! the error is logged as a response is, at its level.
+//! 5xx shows its reason phrase (or the `#[message]` written for it), never
+//! its source; the machine code is in the status's metadata under
+//! `x-error-code`. With the `tracing` feature the conversion logs the
+//! error as a response does, at its level: convert once, where the error
+//! leaves the service.
+//!
+//! The impls come with the feature, for every derived type in the build
+//! (features unify): a crate that wants its own `From<E> for Status` for a
+//! derived type implements it on a wrapper instead.
 //!
 //! ```
 //! use httperror::HttpError;
@@ -88,9 +94,10 @@ pub fn status<E: HttpError + ?Sized>(error: &E) -> Status {
     let http_status = error.status();
     #[cfg(feature = "tracing")]
     crate::report::response(error, http_status);
+    // A status chosen outside its set answers a 500: so does its code.
     let code = match error.grpc_code() {
-        Some(number) => Code::from_i32(number),
-        None => code_for(http_status),
+        Some(number) if error.undeclared_status().is_none() => Code::from_i32(number),
+        _ => code_for(http_status),
     };
     let mut metadata = MetadataMap::new();
     // Machine codes are written by the derive or by hand; one that is no

@@ -333,10 +333,10 @@ pub fn catalogue() -> httperror::catalogue::Catalogue {
 }
 
 /// The error catalogue as a page: `GET /errors`.
-async fn error_catalogue() -> axum::response::Html<String> {
+async fn error_catalogue() -> axum::response::Html<&'static str> {
     static PAGE: std::sync::LazyLock<String> =
         std::sync::LazyLock::new(|| catalogue().to_html("httperror example: errors"));
-    axum::response::Html(PAGE.clone())
+    axum::response::Html(PAGE.as_str())
 }
 
 /// The `bearer` security scheme the protected operations name.

@@ -210,6 +210,18 @@ fn several_types_make_one_catalogue() {
         .collect();
     assert!(codes.contains(&("parse_error", 400)));
     assert!(codes.contains(&("unsupported_media_type", 415)));
-    // One code at one status, listed once: `not_found` of both types.
-    assert_eq!(codes.iter().filter(|(c, _)| *c == "not_found").count(), 1);
+    // One code, two types, two bodies: both listed.
+    let not_found: Vec<_> = catalogue
+        .entries()
+        .iter()
+        .filter(|e| e.code == "not_found")
+        .map(|e| e.example)
+        .collect();
+    assert_eq!(
+        not_found,
+        [
+            Some(r#"{"message":"file not found","code":"not_found","id":"a.txt"}"#),
+            Some(r#"{"message":"Not found.","code":"not_found"}"#),
+        ]
+    );
 }

@@ -227,12 +227,25 @@ fn an_undecodable_body_is_an_error_value() {
         headers
     };
     let status = http::StatusCode::BAD_REQUEST;
-    for body in [&b"{"[..], b"[1]", b"\xff\xfe", b"", b"null"] {
+    for body in [&b"{"[..], b"\xff\xfe", b"nul"] {
         let error = decode_body::<FileError>(status, &json, body).unwrap_err();
         assert!(matches!(error, DecodeError::Json(_)), "{error}");
+        assert!(std::error::Error::source(&error).is_some());
+    }
+    for body in [&b"[1]"[..], b"null", b"\"text\""] {
+        let error = decode_body::<FileError>(status, &json, body).unwrap_err();
+        assert!(matches!(error, DecodeError::NotAnObject), "{error}");
     }
     let error = decode_body::<Wrapped>(status, &json, br#"{"message":"x"}"#).unwrap_err();
-    assert!(error.to_string().contains("`errors` envelope"), "{error}");
+    assert!(
+        matches!(error, DecodeError::MissingEnvelope { key: "errors" }),
+        "{error}"
+    );
+    // An empty body is the status alone, whatever its content type says.
+    let empty = decode_body::<FileError>(status, &json, b"").unwrap();
+    assert_eq!((empty.message, empty.code), (None, None));
+    let error = decode_body::<FileError>(status, &http::HeaderMap::new(), b"{}").unwrap_err();
+    assert!(matches!(error, DecodeError::MissingContentType), "{error}");
     let mut xml = http::HeaderMap::new();
     xml.insert("content-type", "application/xml".parse().unwrap());
     let error = decode_body::<FileError>(status, &xml, b"<e/>").unwrap_err();
@@ -255,6 +268,169 @@ fn an_undecodable_body_is_an_error_value() {
     )
     .unwrap();
     assert!(matches!(decoded, Decoded::Other(_)), "{decoded:?}");
+}
+
+/// A JSON type's problem details and a problem type's JSON shape, as the
+/// request-id layer negotiates them, with the id's members: read back.
+#[test]
+fn negotiated_formats_come_back_under_the_layer() {
+    #[derive(Debug, PartialEq, thiserror::Error, HttpError)]
+    #[http_error(code_key = "code", negotiate, decode)]
+    enum Json {
+        #[error("quota")]
+        #[status(507)]
+        #[message("quota exceeded")]
+        Quota(#[payload(flatten)] Quota),
+        #[error("slow")]
+        #[status(429)]
+        Slow {
+            #[payload]
+            hint: Option<String>,
+        },
+    }
+    #[derive(Debug, PartialEq, thiserror::Error, HttpError)]
+    #[http_error(format = "problem", code_key = "code", negotiate, decode)]
+    enum Problem {
+        #[error("out of credit")]
+        #[status(403)]
+        OutOfCredit {
+            #[payload]
+            balance: i64,
+        },
+    }
+    fn through<E: HttpError + httperror::client::FromErrorBody>(
+        error: &E,
+        accept: &str,
+    ) -> Decoded<E> {
+        let response =
+            httperror::__private::with_request("r-9", Some(accept), || error.to_response());
+        let (parts, body) = response.into_parts();
+        decode::<E>(parts.status, &parts.headers, &body).unwrap()
+    }
+    let quota = Json::Quota(Quota { used: 3, limit: 2 });
+    for accept in ["application/json", "application/problem+json"] {
+        // The flattened payload takes neither `request_id` nor the
+        // problem's members.
+        assert_eq!(
+            through(&quota, accept),
+            Decoded::Known(Json::Quota(Quota { used: 3, limit: 2 })),
+            "{accept}"
+        );
+        let slow = Json::Slow { hint: None };
+        assert_eq!(
+            through(&slow, accept),
+            Decoded::Known(Json::Slow { hint: None }),
+            "{accept}"
+        );
+    }
+    let credit = Problem::OutOfCredit { balance: 5 };
+    for accept in ["application/json", "application/problem+json"] {
+        assert_eq!(
+            through(&credit, accept),
+            Decoded::Known(Problem::OutOfCredit { balance: 5 }),
+            "{accept}"
+        );
+    }
+    // A page: the generic body, status and headers.
+    let Decoded::Other(body) = through(&credit, "text/html") else {
+        panic!("a page names no variant")
+    };
+    assert_eq!(body.status, 403);
+    assert_eq!(body.headers["vary"], "Accept");
+}
+
+/// Wrapped types with keys of their own, read each with its keys.
+#[test]
+fn wrapped_types_are_read_with_their_own_keys() {
+    #[derive(Debug, PartialEq, thiserror::Error, HttpError)]
+    #[http_error(envelope = "error", message_key = "detail", code_key = "type", decode)]
+    enum Stripe {
+        #[error("card declined")]
+        #[status(402)]
+        CardDeclined {
+            #[payload]
+            decline_code: String,
+        },
+    }
+    #[derive(Debug, PartialEq, thiserror::Error, HttpError)]
+    #[http_error(code_key = "error", decode)]
+    enum Own {
+        #[error("teapot")]
+        #[status(418)]
+        Teapot,
+    }
+    #[derive(Debug, PartialEq, thiserror::Error, HttpError)]
+    #[http_error(code_key = "error", decode)]
+    enum Outer {
+        #[error("teapot")]
+        #[status(418)]
+        Mine,
+        #[error(transparent)]
+        #[http_error(transparent)]
+        Stripe(#[from] Stripe),
+        #[error(transparent)]
+        #[http_error(transparent)]
+        File(#[from] FileError),
+    }
+    let declined = Outer::from(Stripe::CardDeclined {
+        decline_code: "insufficient_funds".into(),
+    });
+    assert_eq!(
+        round_trip(&declined),
+        Decoded::Known(Outer::Stripe(Stripe::CardDeclined {
+            decline_code: "insufficient_funds".into()
+        }))
+    );
+    let file = Outer::from(FileError::NotFound { id: "a".into() });
+    assert_eq!(
+        round_trip(&file),
+        Decoded::Known(Outer::File(FileError::NotFound { id: "a".into() }))
+    );
+    assert_eq!(round_trip(&Outer::Mine), Decoded::Known(Outer::Mine));
+    let _ = Own::Teapot;
+}
+
+/// A status chosen at run time, a redirect-free 304, no message member.
+#[test]
+fn chosen_statuses_no_content_and_no_message_come_back() {
+    fn chosen(kind: &u8, _: &String) -> httperror::StatusCode {
+        match kind {
+            0 => httperror::StatusCode::NOT_FOUND,
+            _ => httperror::StatusCode::CONFLICT,
+        }
+    }
+    #[derive(Debug, PartialEq, thiserror::Error, HttpError)]
+    #[http_error(code_key = "code", skip_message, decode)]
+    enum Db {
+        #[error("db")]
+        #[status(NOT_FOUND | CONFLICT, with = chosen)]
+        Row {
+            #[payload]
+            kind: u8,
+            #[payload]
+            message: String,
+        },
+        #[error("not modified")]
+        #[status(304)]
+        NotModified,
+    }
+    for kind in [0, 1] {
+        let row = Db::Row {
+            kind,
+            message: "a member named message".into(),
+        };
+        assert_eq!(
+            round_trip(&row),
+            Decoded::Known(Db::Row {
+                kind,
+                message: "a member named message".into()
+            })
+        );
+    }
+    // No content: the status alone names it.
+    let (parts, body) = Db::NotModified.to_response().into_parts();
+    let decoded = decode_body::<Db>(parts.status, &parts.headers, &body).unwrap();
+    assert_eq!((decoded.status.as_u16(), decoded.code), (304, None));
 }
 
 /// The example server's 403 over the network, read back into its type.

@@ -147,6 +147,32 @@ mod no_prelude {
         Own,
     }
 
+    /// Clients, gRPC and negotiation, with no prelude.
+    #[derive(::std::fmt::Debug, ::thiserror::Error, ::httperror::HttpError)]
+    #[http_error(code_key = "code", decode, negotiate)]
+    pub enum NoPreludeClient {
+        #[error("exists")]
+        #[status(409)]
+        #[http_error(grpc = "ALREADY_EXISTS")]
+        Exists {
+            #[payload]
+            name: ::std::string::String,
+            #[payload]
+            maybe: ::core::option::Option<::core::primitive::u8>,
+            #[payload(flatten)]
+            extra: ::std::collections::BTreeMap<::std::string::String, ::core::primitive::u8>,
+        },
+        #[error(transparent)]
+        #[http_error(transparent)]
+        Composed(NoPreludeComposed),
+    }
+
+    impl ::httperror::client::FromErrorBody for NoPreludeComposed {
+        fn from_error_body(_: &::httperror::client::ErrorBody) -> ::core::option::Option<Self> {
+            ::core::option::Option::None
+        }
+    }
+
     /// Every shape option, with no prelude.
     #[derive(::std::fmt::Debug, ::thiserror::Error, ::httperror::HttpError)]
     #[http_error(envelope_array = "errors", status_key = "status", status_as = "string")]

@@ -35,6 +35,8 @@ pub struct VariantDoc {
     pub code: &'static str,
     /// The status.
     pub status: u16,
+    /// Its reason phrase, registered or given.
+    pub reason: &'static str,
     /// The variant's name.
     pub ident: &'static str,
     /// Its doc comment.
