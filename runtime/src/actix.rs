@@ -38,18 +38,36 @@ pub fn status_code<E: HttpError + ?Sized>(error: &E) -> StatusCode {
 /// [`HttpError::to_response`] as an actix-web response: same status,
 /// headers and body.
 pub fn error_response<E: HttpError + ?Sized>(error: &E) -> HttpResponse {
+    use actix_web::http::header::{HeaderName, HeaderValue};
     let (mut parts, body) = error.to_response().into_parts();
-    let info = parts.extensions.remove::<crate::ErrorInfo>();
     let status =
         StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut builder = HttpResponse::build(status);
+    // Made with its body, the headers appended to its own map: actix-web's
+    // headers are `http` 0.2's, so each is carried over; the media types
+    // the crate answers with are static there too.
+    let mut response = HttpResponse::with_body(status, body);
+    let headers = response.headers_mut();
     for (name, value) in &parts.headers {
-        builder.append_header((name.as_str(), value.as_bytes()));
+        let Ok(name) = HeaderName::from_bytes(name.as_str().as_bytes()) else {
+            continue;
+        };
+        let value = match value.as_bytes() {
+            b"application/json" => HeaderValue::from_static("application/json"),
+            b"application/problem+json" => HeaderValue::from_static("application/problem+json"),
+            b"text/plain; charset=utf-8" => HeaderValue::from_static("text/plain; charset=utf-8"),
+            b"text/html; charset=utf-8" => HeaderValue::from_static("text/html; charset=utf-8"),
+            b"Accept" => HeaderValue::from_static("Accept"),
+            bytes => match HeaderValue::from_bytes(bytes) {
+                Ok(value) => value,
+                Err(_) => continue,
+            },
+        };
+        headers.append(name, value);
     }
-    if let Some(info) = info {
-        builder.extensions_mut().insert(info);
+    if let Some(info) = parts.extensions.remove::<crate::ErrorInfo>() {
+        response.extensions_mut().insert(info);
     }
-    builder.body(body)
+    response.map_into_boxed_body()
 }
 
 impl actix_web::ResponseError for Abort {

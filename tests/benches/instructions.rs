@@ -50,18 +50,48 @@ const FLAT: &str = "shape: flat";
 const ENVELOPE: &str = "shape: envelope";
 const FIXED: &str = "shape: fixed members";
 const REQUEST_ID: &str = "derived, under a request id";
-const AXUM: &str = "derived, through axum";
-const HAND_AXUM: &str = "hand-written, through axum";
-const ACTIX: &str = "derived, through actix-web";
-const DERIVED_MORE: [&str; 8] = [
-    TRANSPARENT,
-    FLAT,
-    ENVELOPE,
-    FIXED,
-    REQUEST_ID,
-    AXUM,
-    HAND_AXUM,
-    ACTIX,
+const DERIVED_MORE: [&str; 5] = [TRANSPARENT, FLAT, ENVELOPE, FIXED, REQUEST_ID];
+
+/// Each framework's ways, in its table's columns: its floor (an empty
+/// response with one static header), the hand-tuned floor, the derive,
+/// the careful hand-written response and the common way, each through the
+/// framework with the body collected.
+const THROUGH: [(&str, [(&str, cases::Case); 5]); 2] = [
+    (
+        "axum",
+        [
+            ("axum's floor", cases::axum_floor),
+            (
+                "hand-tuned floor, through axum",
+                cases::hand_tuned_through_axum,
+            ),
+            ("derived, through axum", cases::derived_through_axum),
+            (
+                "hand-written, through axum",
+                cases::hand_written_through_axum,
+            ),
+            ("common way, through axum", cases::common_way),
+        ],
+    ),
+    (
+        "actix-web",
+        [
+            ("actix-web's floor", cases::actix_floor),
+            (
+                "hand-tuned floor, through actix-web",
+                cases::hand_tuned_through_actix,
+            ),
+            ("derived, through actix-web", cases::derived_through_actix),
+            (
+                "hand-written, through actix-web",
+                cases::hand_written_through_actix,
+            ),
+            (
+                "common way, through actix-web",
+                cases::common_way_through_actix,
+            ),
+        ],
+    ),
 ];
 
 /// The derived response as the request-id layer has it rendered: a
@@ -93,12 +123,11 @@ fn run(way: &str, variant: &str, iterations: usize) -> usize {
         ENVELOPE => repeat(Enveloped::from(error(variant)), shaped, iterations),
         FIXED => repeat(FixedMembers::from(error(variant)), shaped, iterations),
         REQUEST_ID => repeat(error(variant), under_request_id, iterations),
-        AXUM => repeat(error(variant), cases::derived_through_axum, iterations),
-        HAND_AXUM => repeat(error(variant), cases::hand_written_through_axum, iterations),
-        ACTIX => repeat(error(variant), cases::derived_through_actix, iterations),
         _ => {
+            let through = THROUGH.iter().flat_map(|(_, ways)| ways);
             let (_, case) = WAYS
                 .iter()
+                .chain(through)
                 .find(|(name, _)| *name == way)
                 .expect("a known way");
             repeat(error(variant), *case, iterations)
@@ -139,27 +168,61 @@ fn main() {
     if !valgrind {
         println!("valgrind not found: instruction counts are skipped, allocations follow");
     }
+    let instructions = |way: &str, variant: &str| -> Option<u64> {
+        if !valgrind {
+            return None;
+        }
+        let base = callgrind(way, variant, 0)?;
+        let total = callgrind(way, variant, ITERATIONS)?;
+        Some(total.saturating_sub(base) / ITERATIONS as u64)
+    };
+    let shown = |n: Option<u64>| n.map_or_else(|| "n/a".to_owned(), |n| n.to_string());
+    // `HTTPERROR_BENCH_ONLY=actix`: the ways whose name has it, alone.
+    let only = std::env::var("HTTPERROR_BENCH_ONLY").ok();
+    let instructions = |way: &str, variant: &str| match &only {
+        Some(only) if !way.contains(only.as_str()) => None,
+        _ => instructions(way, variant),
+    };
+    println!("`to_response()` alone:\n");
     println!("| variant | way | instructions / response | allocations / response |");
     println!("| --- | --- | ---: | ---: |");
     for variant in VARIANTS {
         let ways = WAYS.iter().map(|(way, _)| *way).chain(DERIVED_MORE);
         for way in ways {
-            let instructions = if valgrind {
-                match (
-                    callgrind(way, variant, 0),
-                    callgrind(way, variant, ITERATIONS),
-                ) {
-                    (Some(base), Some(total)) => {
-                        format!("{}", total.saturating_sub(base) / ITERATIONS as u64)
-                    }
-                    _ => "n/a".to_owned(),
-                }
-            } else {
-                "n/a".to_owned()
+            println!(
+                "| {variant} | {way} | {} | {} |",
+                shown(instructions(way, variant)),
+                allocations(way, variant)
+            );
+        }
+    }
+    for (framework, ways) in THROUGH {
+        println!(
+            "\nThrough {framework} (body collected), instructions / allocations per response:\n"
+        );
+        let names: Vec<&str> = ways.iter().map(|(way, _)| *way).collect();
+        println!(
+            "| variant | {} | derived / hand-tuned | hand-written / derived |",
+            names.join(" | ")
+        );
+        println!("| --- |{} ---: | ---: |", " ---: |".repeat(names.len()));
+        for variant in VARIANTS {
+            let counts: Vec<Option<u64>> =
+                names.iter().map(|way| instructions(way, variant)).collect();
+            let cells: Vec<String> = names
+                .iter()
+                .zip(&counts)
+                .map(|(way, n)| format!("{} / {}", shown(*n), allocations(way, variant)))
+                .collect();
+            let ratio = |a: Option<u64>, b: Option<u64>| match (a, b) {
+                (Some(a), Some(b)) if b > 0 => format!("{:.2}", a as f64 / b as f64),
+                _ => "n/a".to_owned(),
             };
             println!(
-                "| {variant} | {way} | {instructions} | {} |",
-                allocations(way, variant)
+                "| {variant} | {} | {} | {} |",
+                cells.join(" | "),
+                ratio(counts[2], counts[1]),
+                ratio(counts[3], counts[2])
             );
         }
     }

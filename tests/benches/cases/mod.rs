@@ -12,7 +12,7 @@ use std::task::{Context, Poll, Waker};
 
 use axum::response::IntoResponse;
 use bytes::Bytes;
-use http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
+use http::header::{CONTENT_TYPE, HeaderName, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{HeaderValue, Response, StatusCode};
 use httperror::HttpError;
 use httperror_tests::StorageError;
@@ -63,11 +63,17 @@ pub fn transparent(error: &App) -> Response<Bytes> {
     error.to_response()
 }
 
-/// What a careful developer writes by hand for the same responses.
-pub fn hand_written(error: &StorageError) -> Response<Bytes> {
+/// What a careful developer writes by hand for the same responses: one
+/// borrowed `#[derive(Serialize)]` body, the message streamed from
+/// `Display` through `collect_str`, `serde_json::to_vec`; the status, the
+/// body and the one extra header, for each framework to assemble.
+pub fn careful_parts(
+    error: &StorageError,
+) -> (StatusCode, Vec<u8>, Option<(HeaderName, HeaderValue)>) {
     #[derive(Serialize)]
     struct Body<'a> {
-        message: &'a str,
+        #[serde(serialize_with = "display")]
+        message: &'a dyn std::fmt::Display,
         #[serde(skip_serializing_if = "Option::is_none")]
         id: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,52 +83,156 @@ pub fn hand_written(error: &StorageError) -> Response<Bytes> {
         #[serde(skip_serializing_if = "Option::is_none")]
         retry_after: Option<u32>,
     }
-    let display;
-    let quota;
+    fn display<S: serde::Serializer>(
+        message: &&dyn std::fmt::Display,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(message)
+    }
     let mut body = Body {
-        message: "",
+        message: &"",
         id: None,
         used: None,
         limit: None,
         retry_after: None,
     };
-    let mut builder =
-        Response::builder().header(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    let mut header = None;
     let status = match error {
         StorageError::NotFound { id } => {
-            display = error.to_string();
-            body.message = &display;
+            body.message = error;
             body.id = Some(id);
             StatusCode::NOT_FOUND
         }
         StorageError::QuotaExceeded { used, limit } => {
-            quota = format!("quota exceeded: {used} of {limit} bytes used");
-            body.message = &quota;
+            body.message = error;
             body.used = Some(*used);
             body.limit = Some(*limit);
             StatusCode::INSUFFICIENT_STORAGE
         }
         StorageError::Throttled { retry_after } => {
-            body.message = "too many requests";
+            body.message = &"too many requests";
             body.retry_after = Some(*retry_after);
-            builder = builder.header(RETRY_AFTER, HeaderValue::from(*retry_after));
+            header = Some((RETRY_AFTER, HeaderValue::from(*retry_after)));
             StatusCode::TOO_MANY_REQUESTS
         }
         StorageError::Unauthorized => {
-            body.message = "authentication required";
-            builder = builder.header(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            body.message = &"authentication required";
+            header = Some((WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
             StatusCode::UNAUTHORIZED
         }
         StorageError::Backend(_) => {
-            body.message = "Internal Server Error";
+            body.message = &"Internal Server Error";
             StatusCode::INTERNAL_SERVER_ERROR
         }
     };
-    let bytes = serde_json::to_vec(&body).unwrap_or_default();
-    builder
-        .status(status)
-        .body(Bytes::from(bytes))
-        .unwrap_or_default()
+    (
+        status,
+        serde_json::to_vec(&body).unwrap_or_default(),
+        header,
+    )
+}
+
+/// The careful hand-written response as an `http::Response`.
+pub fn hand_written(error: &StorageError) -> Response<Bytes> {
+    let (status, body, header) = careful_parts(error);
+    let mut response = Response::new(Bytes::from(body));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    if let Some((name, value)) = header {
+        headers.insert(name, value);
+    }
+    response
+}
+
+/// The hand-tuned floor: the fastest response written by hand for the
+/// same enum. One exactly-sized buffer from static pieces, integers by
+/// `itoa`, static bodies and header values where nothing is dynamic.
+pub fn tuned_parts(error: &StorageError) -> (StatusCode, Bytes, Option<(HeaderName, HeaderValue)>) {
+    /// `pieces` and JSON-safe `values` (no escaping needed), joined.
+    fn joined(parts: &[&[u8]]) -> Bytes {
+        let mut out = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
+        for part in parts {
+            out.extend_from_slice(part);
+        }
+        Bytes::from(out)
+    }
+    let plain = |s: &str| s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+    match error {
+        StorageError::NotFound { id } if plain(id) => (
+            StatusCode::NOT_FOUND,
+            joined(&[
+                b"{\"message\":\"file ",
+                id.as_bytes(),
+                b" not found\",\"id\":\"",
+                id.as_bytes(),
+                b"\"}",
+            ]),
+            None,
+        ),
+        StorageError::NotFound { .. } => {
+            let (status, body, header) = careful_parts(error);
+            (status, Bytes::from(body), header)
+        }
+        StorageError::QuotaExceeded { used, limit } => {
+            let (mut used_text, mut limit_text) = (itoa::Buffer::new(), itoa::Buffer::new());
+            let (used, limit) = (
+                used_text.format(*used).as_bytes(),
+                limit_text.format(*limit).as_bytes(),
+            );
+            (
+                StatusCode::INSUFFICIENT_STORAGE,
+                joined(&[
+                    b"{\"message\":\"quota exceeded: ",
+                    used,
+                    b" of ",
+                    limit,
+                    b" bytes used\",\"used\":",
+                    used,
+                    b",\"limit\":",
+                    limit,
+                    b"}",
+                ]),
+                None,
+            )
+        }
+        StorageError::Throttled { retry_after } => {
+            let mut text = itoa::Buffer::new();
+            let seconds = text.format(*retry_after).as_bytes();
+            (
+                StatusCode::TOO_MANY_REQUESTS,
+                joined(&[
+                    b"{\"message\":\"too many requests\",\"retry_after\":",
+                    seconds,
+                    b"}",
+                ]),
+                Some((RETRY_AFTER, HeaderValue::from(*retry_after))),
+            )
+        }
+        StorageError::Unauthorized => (
+            StatusCode::UNAUTHORIZED,
+            Bytes::from_static(b"{\"message\":\"authentication required\"}"),
+            Some((WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"))),
+        ),
+        StorageError::Backend(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            Bytes::from_static(b"{\"message\":\"Internal Server Error\"}"),
+            None,
+        ),
+    }
+}
+
+/// The hand-tuned floor as an `http::Response`.
+pub fn hand_tuned(error: &StorageError) -> Response<Bytes> {
+    let (status, body, header) = tuned_parts(error);
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    if let Some((name, value)) = header {
+        headers.insert(name, value);
+    }
+    response
 }
 
 /// The common way: `json!` and `axum::Json`, then the body collected.
@@ -183,10 +293,42 @@ pub fn derived_through_axum(error: &StorageError) -> Response<Bytes> {
     collect_axum(httperror::axum::into_response(error))
 }
 
-/// The careful hand-written response through axum: its body handed to
-/// axum's `Body`, then collected.
+/// The careful hand-written response through axum, as pinned:
+/// `Response::new(Body::from(Bytes::from(vec)))`, headers set in place,
+/// then the body collected.
 pub fn hand_written_through_axum(error: &StorageError) -> Response<Bytes> {
-    collect_axum(hand_written(error).map(axum::body::Body::from))
+    let (status, body, header) = careful_parts(error);
+    let mut response = axum::response::Response::new(axum::body::Body::from(Bytes::from(body)));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    if let Some((name, value)) = header {
+        headers.insert(name, value);
+    }
+    collect_axum(response)
+}
+
+/// The hand-tuned floor through axum.
+pub fn hand_tuned_through_axum(error: &StorageError) -> Response<Bytes> {
+    let (status, body, header) = tuned_parts(error);
+    let mut response = axum::response::Response::new(axum::body::Body::from(body));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    if let Some((name, value)) = header {
+        headers.insert(name, value);
+    }
+    collect_axum(response)
+}
+
+/// axum's own floor: an empty response with one static header, the body
+/// collected.
+pub fn axum_floor(_: &StorageError) -> Response<Bytes> {
+    let mut response = axum::response::Response::new(axum::body::Body::empty());
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    collect_axum(response)
 }
 
 fn collect_axum(response: axum::response::Response) -> Response<Bytes> {
@@ -196,12 +338,91 @@ fn collect_axum(response: axum::response::Response) -> Response<Bytes> {
 }
 
 /// The derive through actix-web: `ResponseError::error_response`, then
-/// the body collected (the status and body kept).
+/// the body collected.
 pub fn derived_through_actix(error: &StorageError) -> Response<Bytes> {
-    let response = actix_web::ResponseError::error_response(error);
+    collect_actix(actix_web::ResponseError::error_response(error))
+}
+
+/// The careful hand-written response through actix-web: its builder, the
+/// same serialized body.
+pub fn hand_written_through_actix(error: &StorageError) -> Response<Bytes> {
+    let (status, body, header) = careful_parts(error);
+    let mut builder = actix_web::HttpResponse::build(actix_status(status));
+    builder.content_type("application/json");
+    if let Some((name, value)) = header {
+        builder.insert_header((name.as_str(), value.as_bytes()));
+    }
+    collect_actix(builder.body(body))
+}
+
+/// The hand-tuned floor through actix-web: the response made with its
+/// body, headers inserted into its own map.
+pub fn hand_tuned_through_actix(error: &StorageError) -> Response<Bytes> {
+    use actix_web::http::header::{self as actix, HeaderValue as ActixValue};
+    let (status, body, _) = tuned_parts(error);
+    let mut response = actix_web::HttpResponse::with_body(actix_status(status), body);
+    let headers = response.headers_mut();
+    headers.insert(
+        actix::CONTENT_TYPE,
+        ActixValue::from_static("application/json"),
+    );
+    match error {
+        StorageError::Throttled { retry_after } => {
+            headers.insert(actix::RETRY_AFTER, ActixValue::from(*retry_after));
+        }
+        StorageError::Unauthorized => {
+            headers.insert(actix::WWW_AUTHENTICATE, ActixValue::from_static("Bearer"));
+        }
+        _ => {}
+    }
+    collect_actix(response.map_into_boxed_body())
+}
+
+/// The common way through actix-web: `json!` and the builder's `json`.
+pub fn common_way_through_actix(error: &StorageError) -> Response<Bytes> {
+    use serde_json::json;
+    let mut builder = actix_web::HttpResponse::build(actix_status(derived(error).status()));
+    let response = match error {
+        StorageError::NotFound { id } => {
+            builder.json(json!({"message": error.to_string(), "id": id}))
+        }
+        StorageError::QuotaExceeded { used, limit } => builder.json(json!({
+            "message": format!("quota exceeded: {used} of {limit} bytes used"),
+            "used": used,
+            "limit": limit,
+        })),
+        StorageError::Throttled { retry_after } => builder
+            .insert_header(("retry-after", retry_after.to_string()))
+            .json(json!({"message": "too many requests", "retry_after": retry_after})),
+        StorageError::Unauthorized => builder
+            .insert_header(("www-authenticate", "Bearer"))
+            .json(json!({"message": "authentication required"})),
+        StorageError::Backend(_) => builder.json(json!({"message": "Internal Server Error"})),
+    };
+    collect_actix(response)
+}
+
+/// actix-web's own floor: an empty response with one static header, the
+/// body collected.
+pub fn actix_floor(_: &StorageError) -> Response<Bytes> {
+    let mut response = actix_web::HttpResponse::Ok().finish();
+    response.headers_mut().insert(
+        actix_web::http::header::CONTENT_TYPE,
+        actix_web::http::header::HeaderValue::from_static("application/json"),
+    );
+    collect_actix(response)
+}
+
+fn actix_status(status: StatusCode) -> actix_web::http::StatusCode {
+    actix_web::http::StatusCode::from_u16(status.as_u16()).unwrap_or_default()
+}
+
+/// An actix-web response collected: its status and body (its headers are
+/// left in actix-web's map, where a server writes them from).
+fn collect_actix(response: actix_web::HttpResponse) -> Response<Bytes> {
     let status = StatusCode::from_u16(response.status().as_u16()).unwrap_or_default();
-    let body = ready(actix_web::body::to_bytes(response.into_body())).unwrap_or_default();
-    let mut collected = Response::new(body);
+    let mut collected =
+        Response::new(ready(actix_web::body::to_bytes(response.into_body())).unwrap_or_default());
     *collected.status_mut() = status;
     collected
 }
