@@ -682,7 +682,7 @@ pub(crate) fn json_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStrea
             TokenStream::new(),
             quote! {
                 if ::httperror::__private::context_active() {
-                    ::httperror::__private::json_body(|__out| ::httperror::HttpError::write_json(self, __out))
+                    ::httperror::__private::written_json_body(self)
                 } else {
                     ::core::result::Result::Ok(::httperror::__private::Bytes::from_static(#bytes))
                 }
@@ -690,7 +690,7 @@ pub(crate) fn json_body(model: &Model, v: &Resolved) -> (TokenStream, TokenStrea
         );
     }
     let body = quote! {
-        ::httperror::__private::json_body(|__out| ::httperror::HttpError::write_json(self, __out))
+        ::httperror::__private::written_json_body(self)
     };
     (TokenStream::new(), body)
 }

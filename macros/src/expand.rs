@@ -584,8 +584,10 @@ fn variants_fn(model: &Model) -> TokenStream {
     });
     quote! {
         fn variants() -> ::std::vec::Vec<#private::VariantDoc> {
+            // Static data: nothing per variant for the compiler to build.
+            const __OWN: &[#private::VariantDoc] = &[#(#own),*];
             #[allow(unused_mut)]
-            let mut __variants = ::std::vec![#(#own),*];
+            let mut __variants = <[#private::VariantDoc]>::to_vec(__OWN);
             #(#wrapped)*
             __variants
         }

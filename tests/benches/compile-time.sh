@@ -4,6 +4,8 @@
 #           `axum` and `utoipa` features: it replaces all three below)
 #   theirs: thiserror + utoipa's #[derive(IntoResponses)] + a hand-written
 #           axum IntoResponse
+#   composed: ours, as five module enums of a fifth of the variants each,
+#           composed into one with #[http_error(transparent)]
 # Both crates depend on axum and utoipa, as the application would.
 #
 # Measures, medians of $RUNS runs: the clean release build of each
@@ -132,6 +134,31 @@ TOML
     echo '}'
   } > "$dir/src/lib.rs"
   stack_probe '<theirs::E as utoipa::IntoResponses>::responses().len()' > "$dir/src/main.rs"
+
+  # The same variants in five module enums, composed into one application
+  # error with #[http_error(transparent)].
+  dir=$WORK/composed
+  mkdir -p "$dir/src"
+  sed 's/^name = "ours"/name = "composed"/' "$WORK/ours/Cargo.toml" > "$dir/Cargo.toml"
+  {
+    echo 'use httperror::HttpError;'
+    for ((m = 0; m < 5; m++)); do
+      echo
+      echo '#[derive(Debug, thiserror::Error, HttpError)]'
+      echo "pub enum M$m {"
+      for ((i = m * N / 5; i < (m + 1) * N / 5; i++)); do variant_ours "$i"; done
+      echo '}'
+    done
+    echo
+    echo '#[derive(Debug, thiserror::Error, HttpError)]'
+    echo 'pub enum E {'
+    for ((m = 0; m < 5; m++)); do
+      printf '    #[error(transparent)]\n    #[http_error(transparent)]\n    M%d(#[from] M%d),\n' "$m" "$m"
+    done
+    echo '}'
+  } > "$dir/src/lib.rs"
+  stack_probe 'composed::E::openapi_responses().as_object().map_or(0, |m| m.len())' > "$dir/src/main.rs"
+  sed -i '1i use httperror::HttpError;' "$dir/src/main.rs"
 }
 
 # Seconds taken by a command, to the millisecond.
@@ -184,3 +211,4 @@ echo "| crate | clean release build of the tree (s) | release rebuild (s) | dev 
 echo "| --- | ---: | ---: | ---: | ---: | --- |"
 measure ours
 measure theirs
+measure composed

@@ -270,6 +270,15 @@ impl<T: ?Sized + fmt::Display> TextViaDisplay for Direct<'_, T> {
 /// A dynamic body as `Bytes` with one allocation: written into a reused
 /// per-thread buffer, then copied into an allocation of exactly its size
 /// (`Bytes` from a `Vec` with spare capacity would allocate again).
+/// The error's body as [`HttpError::write_json`](crate::HttpError::write_json)
+/// writes it, through [`json_body`]'s buffer: one instance per type, called
+/// from every arm of a derived `json_body` that writes its body.
+pub fn written_json_body<E: crate::HttpError + ?Sized>(
+    error: &E,
+) -> Result<Bytes, serde_json::Error> {
+    json_body(|out| error.write_json(out))
+}
+
 pub fn json_body(
     write: impl FnOnce(&mut Vec<u8>) -> Result<(), serde_json::Error>,
 ) -> Result<Bytes, serde_json::Error> {

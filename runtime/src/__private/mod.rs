@@ -18,6 +18,7 @@ pub use self::http::{append_fixed_header, append_header, status};
 pub use self::json::{
     Direct, JsonValue, Members, TextViaDisplay, TextViaJson, ValueViaJson, ValueViaSerde,
     drop_leading_comma, escape_into, format_message, json_body, write_fmt, write_text, write_value,
+    written_json_body,
 };
 pub use crate::members::{Flattened, serialize_default_body, serialize_flattened, write_flattened};
 
