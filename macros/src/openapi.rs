@@ -170,37 +170,28 @@ fn content<'a>(
 /// An HTML page: a string; examples, the default page, where the message
 /// is known (the runtime renders them, from `[status, code, message]`).
 fn html_media(variants: &[&Resolved]) -> Json {
-    let mut media = Json::obj([("schema", schema::string())]);
-    let mut examples: Vec<(String, Json)> = Vec::new();
-    for v in variants {
-        let Some(message) = message_example(v) else {
-            continue;
-        };
-        let mut name = v.code.clone();
-        if examples.iter().any(|(n, _)| *n == name) {
-            name = format!("{name}_{}", v.ident);
-        }
+    string_media(variants, |v, message| {
         let page = Json::Arr(vec![
             Json::num(v.status),
             Json::str(v.code.clone()),
             Json::Str(message),
         ]);
-        examples.push((
-            name,
-            Json::obj([
-                ("summary", Json::str(v.ident.to_string())),
-                (schema::PAGE, page),
-            ]),
-        ));
-    }
-    if !examples.is_empty() {
-        media.set("examples", Json::Obj(examples));
-    }
-    media
+        (schema::PAGE, page)
+    })
 }
 
 /// A text/plain body: a string, the message; examples where it is known.
 fn text_media(variants: &[&Resolved]) -> Json {
+    string_media(variants, |_, message| ("value", Json::Str(message)))
+}
+
+/// A string body's media: its schema, and an example per variant whose
+/// message is known, named by its code (and its name, where a code
+/// repeats), its value the member `value` gives.
+fn string_media(
+    variants: &[&Resolved],
+    value: impl Fn(&Resolved, String) -> (&'static str, Json),
+) -> Json {
     let mut media = Json::obj([("schema", schema::string())]);
     let mut examples: Vec<(String, Json)> = Vec::new();
     for v in variants {
@@ -212,10 +203,7 @@ fn text_media(variants: &[&Resolved]) -> Json {
             name = format!("{name}_{}", v.ident);
         }
         let summary = Json::str(v.ident.to_string());
-        examples.push((
-            name,
-            Json::obj([("summary", summary), ("value", Json::Str(message))]),
-        ));
+        examples.push((name, Json::obj([("summary", summary), value(v, message)])));
     }
     if !examples.is_empty() {
         media.set("examples", Json::Obj(examples));

@@ -38,6 +38,16 @@ fn client() -> reqwest::Client {
         .unwrap()
 }
 
+/// The example's OpenAPI document, as served.
+async fn document(client: &reqwest::Client, base: &str) -> Value {
+    let response = client
+        .get(format!("{base}/openapi.json"))
+        .send()
+        .await
+        .unwrap();
+    response.json().await.unwrap()
+}
+
 /// A JSON error body as the example answers it: with the request's id.
 fn with_id(body: &str) -> String {
     let body = body.strip_suffix('}').expect("a JSON object");
@@ -439,14 +449,7 @@ async fn the_framework_s_own_refusals_are_json_and_documented() {
     .await;
     let client = client();
     let base = format!("http://{addr}");
-    let document: Value = client
-        .get(format!("{base}/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let document = document(&client, &base).await;
     upload(&client, format!("{base}/files/a.txt"), "hi").await;
 
     let malformed = client
@@ -545,14 +548,7 @@ async fn errors_answer_in_the_format_accept_prefers_as_documented() {
     let addr = start(Config::default()).await;
     let client = client();
     let base = format!("http://{addr}");
-    let document: Value = client
-        .get(format!("{base}/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let document = document(&client, &base).await;
     upload(&client, format!("{base}/files/a.txt"), "hi").await;
     let json = "application/json";
     let problem = "application/problem+json";
@@ -657,14 +653,7 @@ async fn serves_its_error_catalogue() {
         assert!(page.contains(&format!("<code>{code}</code>")), "{code}");
     }
     assert_eq!(page, app::catalogue().to_html("httperror example: errors"));
-    let document: Value = client
-        .get(format!("{base}/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let document = document(&client, &base).await;
     let description = document["info"]["description"].as_str().unwrap();
     assert!(
         description.contains("[error catalogue](/errors)"),
