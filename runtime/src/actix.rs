@@ -48,15 +48,30 @@ pub fn error_response<E: HttpError + ?Sized>(error: &E) -> HttpResponse {
     let mut response = HttpResponse::with_body(status, body);
     let headers = response.headers_mut();
     for (name, value) in &parts.headers {
-        let Ok(name) = HeaderName::from_bytes(name.as_str().as_bytes()) else {
-            continue;
+        // The names the crate always writes, without parsing them again.
+        let name = if name == http::header::CONTENT_TYPE {
+            actix_web::http::header::CONTENT_TYPE
+        } else if name == http::header::VARY {
+            actix_web::http::header::VARY
+        } else {
+            match HeaderName::from_bytes(name.as_str().as_bytes()) {
+                Ok(name) => name,
+                Err(_) => continue,
+            }
         };
+        // Checked once, at compile time.
         let value = match value.as_bytes() {
-            b"application/json" => HeaderValue::from_static("application/json"),
-            b"application/problem+json" => HeaderValue::from_static("application/problem+json"),
-            b"text/plain; charset=utf-8" => HeaderValue::from_static("text/plain; charset=utf-8"),
-            b"text/html; charset=utf-8" => HeaderValue::from_static("text/html; charset=utf-8"),
-            b"Accept" => HeaderValue::from_static("Accept"),
+            b"application/json" => const { HeaderValue::from_static("application/json") },
+            b"application/problem+json" => {
+                const { HeaderValue::from_static("application/problem+json") }
+            }
+            b"text/plain; charset=utf-8" => {
+                const { HeaderValue::from_static("text/plain; charset=utf-8") }
+            }
+            b"text/html; charset=utf-8" => {
+                const { HeaderValue::from_static("text/html; charset=utf-8") }
+            }
+            b"Accept" => const { HeaderValue::from_static("Accept") },
             bytes => match HeaderValue::from_bytes(bytes) {
                 Ok(value) => value,
                 Err(_) => continue,
