@@ -180,3 +180,25 @@ pub fn bind<'m>(members: impl IntoIterator<Item = &'m Member>) -> TokenStream {
         })
         .collect()
 }
+
+/// `Some(value)` or `None`, as tokens.
+pub fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// The user's own where-clause (or an empty one) with `predicates` added:
+/// for the impls whose bounds are not the `HttpError` impl's.
+pub fn where_with(
+    generics: &syn::Generics,
+    predicates: impl IntoIterator<Item = syn::WherePredicate>,
+) -> syn::WhereClause {
+    let mut clause = generics
+        .where_clause
+        .clone()
+        .unwrap_or_else(|| syn::parse_quote!(where));
+    clause.predicates.extend(predicates);
+    clause
+}

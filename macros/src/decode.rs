@@ -20,16 +20,12 @@ pub fn body_keys(model: &Model) -> TokenStream {
         } else {
             model.message_key.as_deref()
         };
-        let message = option(message);
-        let code = option(model.code_key.as_deref());
-        let envelope = match &model.envelope {
-            Some(envelope) => {
-                let key = &envelope.key;
-                let array = envelope.array;
-                quote!(::core::option::Option::Some((#key, #array)))
-            }
-            None => quote!(::core::option::Option::None),
-        };
+        let message = crate::codegen::option(message);
+        let code = crate::codegen::option(model.code_key.as_deref());
+        let envelope = crate::codegen::option(model.envelope.as_ref().map(|envelope| {
+            let (key, array) = (&envelope.key, envelope.array);
+            quote!((#key, #array))
+        }));
         quote!(#keys { message: #message, code: #code, envelope: #envelope })
     });
     let wrapped = model.transparent.iter().map(|t| {
@@ -48,14 +44,6 @@ pub fn body_keys(model: &Model) -> TokenStream {
             #(#wrapped)*
             __keys
         }
-    }
-}
-
-/// `Some(text)` or `None`, as tokens.
-fn option(value: Option<&str>) -> TokenStream {
-    match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
     }
 }
 
@@ -196,14 +184,12 @@ pub fn from_error_body(model: &Model) -> Option<TokenStream> {
             }
         })
         .collect();
-    let mut where_clause = input
-        .generics
-        .where_clause
-        .clone()
-        .unwrap_or_else(|| syn::parse_quote!(where));
-    for predicate in &predicates {
-        where_clause.predicates.push(syn::parse_quote!(#predicate));
-    }
+    let where_clause = crate::codegen::where_with(
+        &input.generics,
+        predicates
+            .iter()
+            .map(|predicate| syn::parse_quote!(#predicate)),
+    );
     Some(quote! {
         #[automatically_derived]
         impl #impl_generics ::httperror::client::FromErrorBody for #ident #ty_generics #where_clause {

@@ -181,13 +181,7 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
         .then(|| {
             let grpc_arms = arms(
                 model,
-                |v| {
-                    let code = match v.grpc {
-                        Some(number) => quote!(::core::option::Option::Some(#number)),
-                        None => quote!(::core::option::Option::None),
-                    };
-                    (TokenStream::new(), code)
-                },
+                |v| (TokenStream::new(), crate::codegen::option(v.grpc)),
                 delegate("grpc_code", quote!()),
             );
             quote! {
@@ -280,15 +274,10 @@ pub fn impl_http_error(model: &Model) -> TokenStream {
     });
     // `From<Type> for tonic::Status`: `Self` is the status there, so the
     // bounds are the user's and the type's own `HttpError`.
-    let mut tonic_where = model
-        .input
-        .generics
-        .where_clause
-        .clone()
-        .unwrap_or_else(|| syn::parse_quote!(where));
-    tonic_where
-        .predicates
-        .push(syn::parse_quote!(#ident #ty_generics: ::httperror::HttpError));
+    let tonic_where = crate::codegen::where_with(
+        &model.input.generics,
+        [syn::parse_quote!(#ident #ty_generics: ::httperror::HttpError)],
+    );
     let tonic = quote! {
         ::httperror::__private::impl_tonic! {
             impl [#impl_generics] for [#ident #ty_generics] where [#tonic_where]
@@ -534,10 +523,7 @@ fn variants_fn(model: &Model) -> TokenStream {
             let code = &v.code;
             let status = v.status;
             let ident = v.ident.to_string();
-            let docs = match v.docs {
-                Some(docs) => quote!(::core::option::Option::Some(#docs)),
-                None => quote!(::core::option::Option::None),
-            };
+            let docs = crate::codegen::option(v.docs);
             let reason = &v.reason;
             let headers = v.headers.iter().map(|h| {
                 let name = &h.name;
@@ -553,18 +539,10 @@ fn variants_fn(model: &Model) -> TokenStream {
             } else if v.text {
                 (TEXT.to_owned(), openapi::message_example(v))
             } else {
-                let media_type = if model.problem {
-                    "application/problem+json"
-                } else {
-                    "application/json"
-                };
                 let example = openapi::example(model, v).map(|json| json.to_text());
-                (media_type.to_owned(), example)
+                (model.media_type().to_owned(), example)
             };
-            let example = match example {
-                Some(example) => quote!(::core::option::Option::Some(#example)),
-                None => quote!(::core::option::Option::None),
-            };
+            let example = crate::codegen::option(example);
             quote! {
                 #private::VariantDoc {
                     code: #code,

@@ -216,11 +216,7 @@ fn json_content<'a>(
     variants: &[&'a Resolved<'a>],
     schemas: &mut Schemas<'a>,
 ) -> (String, Json) {
-    let media_type = if model.problem {
-        "application/problem+json"
-    } else {
-        "application/json"
-    };
+    let media_type = model.media_type();
     let mut bodies: Vec<Json> = variants
         .iter()
         .map(|v| variant_schema(model, v, schemas))

@@ -41,6 +41,17 @@ pub struct Model<'a> {
     pub other: Option<Box<Model<'a>>>,
 }
 
+impl Model<'_> {
+    /// The media type of the type's JSON bodies.
+    pub fn media_type(&self) -> &'static str {
+        if self.problem {
+            "application/problem+json"
+        } else {
+            "application/json"
+        }
+    }
+}
+
 /// A variant (or newtype struct) that answers exactly as the `HttpError`
 /// in its one field.
 #[derive(Clone)]

@@ -595,7 +595,7 @@ macro_rules! __actix_extractor {
             }
         }
 
-        $crate::__actix_extractor!(@wrapper $name);
+        $crate::__extractor_wrapper!($name);
     };
     (@parts $vis:vis $name:ident, $rejection:ty, $read:ident, $common:ident, $theirs:literal) => {
         #[doc = ::core::concat!(
@@ -625,28 +625,7 @@ macro_rules! __actix_extractor {
             }
         }
 
-        $crate::__actix_extractor!(@wrapper $name);
-    };
-    (@wrapper $name:ident) => {
-        impl<T> ::core::ops::Deref for $name<T> {
-            type Target = T;
-
-            fn deref(&self) -> &T {
-                &self.0
-            }
-        }
-
-        impl<T> ::core::ops::DerefMut for $name<T> {
-            fn deref_mut(&mut self) -> &mut T {
-                &mut self.0
-            }
-        }
-
-        impl<T> ::core::convert::From<T> for $name<T> {
-            fn from(value: T) -> Self {
-                $name(value)
-            }
-        }
+        $crate::__extractor_wrapper!($name);
     };
     ($vis:vis $other:ident, $rejection:ty) => {
         ::core::compile_error!(::core::concat!(

@@ -543,25 +543,7 @@ macro_rules! __axum_extractor {
         #[must_use]
         $vis struct $name<T>(pub T);
 
-        impl<T> ::core::ops::Deref for $name<T> {
-            type Target = T;
-
-            fn deref(&self) -> &T {
-                &self.0
-            }
-        }
-
-        impl<T> ::core::ops::DerefMut for $name<T> {
-            fn deref_mut(&mut self) -> &mut T {
-                &mut self.0
-            }
-        }
-
-        impl<T> ::core::convert::From<T> for $name<T> {
-            fn from(value: T) -> Self {
-                $name(value)
-            }
-        }
+        $crate::__extractor_wrapper!($name);
 
         $crate::__private::aide_input!([T] $name<T>, $crate::__private::axum::$($theirs)::+<T>);
     };

@@ -287,6 +287,25 @@ fn resolve<'a>(value: &'a Value, components: &'a Value) -> Option<&'a Value> {
         .and_then(|pointer| components.pointer(&format!("/{pointer}")))
 }
 
+/// The operations of a utoipa path item, whichever utoipa it is.
+#[cfg(any(feature = "utoipa", feature = "utoipa5"))]
+macro_rules! operations {
+    ($item:expr) => {
+        [
+            &mut $item.get,
+            &mut $item.put,
+            &mut $item.post,
+            &mut $item.delete,
+            &mut $item.options,
+            &mut $item.head,
+            &mut $item.patch,
+            &mut $item.trace,
+        ]
+        .into_iter()
+        .flatten()
+    };
+}
+
 /// `utoipa::Modify` of one utoipa major version: each operation's
 /// responses completed in utoipa's own types. Only the statuses the rule
 /// adds to are written back; one utoipa cannot read back (a schema its
@@ -306,19 +325,7 @@ macro_rules! modify {
                         .parameters
                         .as_ref()
                         .and_then(|parameters| serde_json::to_value(parameters).ok());
-                    for operation in [
-                        &mut item.get,
-                        &mut item.put,
-                        &mut item.post,
-                        &mut item.delete,
-                        &mut item.options,
-                        &mut item.head,
-                        &mut item.patch,
-                        &mut item.trace,
-                    ]
-                    .into_iter()
-                    .flatten()
-                    {
+                    for operation in operations!(item) {
                         let Ok(json) = serde_json::to_value(&*operation) else {
                             continue;
                         };
@@ -581,19 +588,7 @@ macro_rules! modify_request_id {
         impl $utoipa::Modify for crate::RequestIdConfig {
             fn modify(&self, openapi: &mut $utoipa::openapi::OpenApi) {
                 for item in openapi.paths.paths.values_mut() {
-                    for operation in [
-                        &mut item.get,
-                        &mut item.put,
-                        &mut item.post,
-                        &mut item.delete,
-                        &mut item.options,
-                        &mut item.head,
-                        &mut item.patch,
-                        &mut item.trace,
-                    ]
-                    .into_iter()
-                    .flatten()
-                    {
+                    for operation in operations!(item) {
                         for (status, response) in operation.responses.responses.iter_mut() {
                             let $utoipa::openapi::RefOr::T(typed) = response else {
                                 continue;

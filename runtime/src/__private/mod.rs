@@ -136,3 +136,31 @@ macro_rules! __rejection_is_an_http_error {
 macro_rules! __impl_nothing {
     ($($tokens:tt)*) => {};
 }
+
+/// What every drop-in extractor wrapper has, for axum's and actix-web's
+/// alike: `Deref`, `DerefMut` and `From` its inner value.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __extractor_wrapper {
+    ($name:ident) => {
+        impl<T> ::core::ops::Deref for $name<T> {
+            type Target = T;
+
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+
+        impl<T> ::core::ops::DerefMut for $name<T> {
+            fn deref_mut(&mut self) -> &mut T {
+                &mut self.0
+            }
+        }
+
+        impl<T> ::core::convert::From<T> for $name<T> {
+            fn from(value: T) -> Self {
+                $name(value)
+            }
+        }
+    };
+}
